@@ -1,0 +1,46 @@
+package model
+
+type message struct{ vi, en string }
+
+// messages holds every validation message, in Vietnamese and English. The
+// %-verbs are filled from FieldError.Args.
+var messages = map[string]message{
+	"invalid":  {"giá trị không hợp lệ", "invalid value"},
+	"required": {"bắt buộc phải nhập", "is required"},
+	"too_long": {"dài quá %d ký tự", "longer than %d characters"},
+
+	"tax_code_chars":       {"mã số thuế chỉ gồm chữ số (10 số, hoặc 10 số - 3 số cho chi nhánh); có ký tự lạ %q", "a tax code has digits only (10, or 10-3 for a branch); found %q"},
+	"tax_code_length":      {"mã số thuế phải có 10 chữ số (hoặc 13 với chi nhánh), đang có %d", "a tax code has 10 digits (13 for a branch), not %d"},
+	"tax_code_sequence":    {"mã số thuế không hợp lệ: chữ số thứ 3 đến 9 không được đều là 0", "invalid tax code: digits 3 to 9 cannot all be 0"},
+	"tax_code_branch_zero": {"mã chi nhánh (3 số cuối) không được là 000", "a branch suffix cannot be 000"},
+	"tax_code_no_check":    {"mã số thuế không hợp lệ: 9 chữ số đầu %s không thể có chữ số kiểm tra", "invalid tax code: the first nine digits %s admit no check digit"},
+	"tax_code_check_digit": {"sai chữ số kiểm tra: chữ số thứ 10 phải là %d, không phải %d", "wrong check digit: the 10th digit must be %d, not %d"},
+
+	"date_format":   {"ngày %q không đúng dạng dd/mm/yyyy, yyyy-mm-dd hoặc năm (yyyy)", "date %q is not dd/mm/yyyy, yyyy-mm-dd or a year (yyyy)"},
+	"date_invalid":  {"ngày %q không có thật", "date %q does not exist"},
+	"date_range":    {"năm phải trong khoảng %d–%d", "the year must be between %d and %d"},
+	"date_before":   {"phải từ ngày %s trở đi", "must be on or after %s"},
+	"ceased_before": {"ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động (%s)", "the date it ceased must be after it began operating (%s)"},
+	"until_before":  {"ngày hết hiệu lực phải từ ngày có hiệu lực (%s) trở đi", "valid until must be on or after valid from (%s)"},
+
+	"number_format":    {"%q không phải là số (viết 1234,5 hoặc 1.234,5)", "%q is not a number (write 1234.5 or 1.234,5)"},
+	"number_ambiguous": {"%q không rõ nghĩa: viết %s nếu là số nguyên, hoặc %s nếu có phần thập phân", "%q is ambiguous: write %s for a whole number or %s for a fraction"},
+	"number_negative":  {"không được âm", "cannot be negative"},
+	"number_decimals":  {"tối đa %d chữ số thập phân", "at most %d decimal places"},
+	"number_too_large": {"số quá lớn", "the number is too large"},
+	"integer_format":   {"%q không phải là số nguyên", "%q is not a whole number"},
+	"year_range":       {"năm phải trong khoảng %d–%d", "the year must be between %d and %d"},
+	"share_range":      {"tỷ lệ phải từ 0 đến 1 (ví dụ 0,35 cho 35 %%)", "a share is between 0 and 1 (0.35 for 35 %%)"},
+
+	"category":     {"lĩnh vực %q không có; chọn một trong: supporting, high_tech, advanced_tech, new_tech, clean_tech, large_assembly", "unknown category %q; use one of supporting, high_tech, advanced_tech, new_tech, clean_tech, large_assembly"},
+	"ownership":    {"loại hình %q không có; chọn state, private hoặc fdi", "unknown ownership %q; use state, private or fdi"},
+	"price_basis":  {"loại giá %q không có; chọn current, const2010 hoặc const2020", "unknown price basis %q; use current, const2010 or const2020"},
+	"status":       {"tình trạng số liệu %q không có; chọn estimate, preliminary hoặc official", "unknown figure status %q; use estimate, preliminary or official"},
+	"metric":       {"chỉ tiêu %q không có; chọn enterprise_count hoặc output_share", "unknown metric %q; use enterprise_count or output_share"},
+	"role":         {"vai trò %q không có; chọn viewer, editor hoặc admin", "unknown role %q; use viewer, editor or admin"},
+	"vsic":         {"mã ngành %q phải gồm 2 đến 5 chữ số thuộc ngành B, C, D hoặc E (05–39)", "industry code %q must be 2 to 5 digits within sections B, C, D or E (05–39)"},
+	"code_format":  {"mã %q chỉ gồm chữ cái, chữ số, '-' và '_'", "code %q may hold only letters, digits, '-' and '_'"},
+	"province":     {"mã tỉnh %q phải gồm 2–3 chữ cái in hoa", "province code %q must be 2–3 capital letters"},
+	"email":        {"địa chỉ thư %q không hợp lệ", "email address %q is not valid"},
+	"target_after": {"năm mục tiêu phải sau năm gốc %d", "the target year must be after the baseline year %d"},
+}

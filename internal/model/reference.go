@@ -1,0 +1,111 @@
+package model
+
+import "time"
+
+// Province is a provincial-level unit, dated because units merge
+// (Hải Dương joined Hải Phòng on 01/07/2025).
+type Province struct {
+	Code       string
+	Name       string
+	NameEN     string
+	ValidFrom  *time.Time
+	ValidUntil *time.Time
+}
+
+// Area is a unit inside a province (a district-level unit before
+// 01/07/2025, a commune after), valid for a period.
+type Area struct {
+	ID           int64
+	ProvinceCode string
+	Code         string
+	Name         string
+	Kind         string // thanh_pho, thi_xa, huyen, phuong, xa, dac_khu
+	ValidFrom    *time.Time
+	ValidUntil   *time.Time
+}
+
+// Zone is an industrial park (KCN) or cluster (CCN).
+type Zone struct {
+	ID           int64
+	ProvinceCode string
+	Code         string
+	Name         string
+	Kind         string // kcn or ccn
+}
+
+// VSICDivision is a two-digit division of the industry sections B–E.
+type VSICDivision struct {
+	Code    string
+	Section string
+	Name    string
+	NameEN  string
+}
+
+// CategoryInfo names a category.
+type CategoryInfo struct {
+	Code   Category
+	Name   string
+	NameEN string
+}
+
+// ProductGroup is a group of products a classification may name: one of the
+// six supporting-industry sectors or a plan's priority product.
+type ProductGroup struct {
+	Code     string
+	Name     string
+	NameEN   string
+	Kind     string   // psip_sector or priority_product
+	Category Category // the category it belongs to, if one
+}
+
+// Plan is an industrial-development plan whose targets the dashboard tracks.
+type Plan struct {
+	Code         string
+	ProvinceCode string
+	Name         string
+	NameEN       string
+	DecisionNo   string
+	DecisionDate *time.Time
+	BaselineYear int
+	Categories   []Category
+	Targets      []Target
+	Version      int32
+}
+
+// Target is a value a plan aims for in a year. An enterprise count is a whole
+// number; a share is a fraction (0.35).
+type Target struct {
+	Metric Metric
+	Year   int
+	Value  float64
+}
+
+// User is a person who signs in.
+type User struct {
+	ID           int64
+	Email        string
+	Name         string
+	Role         Role
+	PasswordHash string
+	DisabledAt   *time.Time
+	CreatedAt    time.Time
+}
+
+// AuditEntry records one change: who, when, what and to which record.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	UserID   *int64
+	Action   string // create, update, delete, import, seed, ...
+	Entity   string // enterprise, classification, figure, ...
+	EntityID string
+	Details  map[string]any
+}
+
+// VSICSection is one of the industry sections B, C, D and E, whose sum is
+// "the whole industry" in Vietnamese statistics (DOMAIN.md §1.2).
+type VSICSection struct {
+	Code   string
+	Name   string
+	NameEN string
+}

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jackc/pgx/v5"
+
+	"industrytargets/internal/model"
+)
+
+const enterpriseColumns = `id, tax_code, name, name_en, province_code, coalesce(ownership, ''),
+	investor_country, area_id, zone_id, coalesce(vsic, ''), operating_since, ceased_on, employees,
+	is_demo, version, created_at, updated_at, created_by, updated_by`
+
+func scanEnterprise(r pgx.CollectableRow) (model.Enterprise, error) {
+	var e model.Enterprise
+	err := r.Scan(&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.ProvinceCode, &e.Ownership,
+		&e.InvestorCountry, &e.AreaID, &e.ZoneID, &e.VSIC, &e.OperatingSince, &e.CeasedOn,
+		&e.Employees, &e.Demo, &e.Version, &e.CreatedAt, &e.UpdatedAt, &e.CreatedBy, &e.UpdatedBy)
+	return e, err
+}
+
+func enterpriseArgs(e *model.Enterprise, by int64) pgx.NamedArgs {
+	return pgx.NamedArgs{
+		"id": e.ID, "tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN,
+		"province": e.ProvinceCode, "ownership": nullText(string(e.Ownership)),
+		"investor_country": e.InvestorCountry, "area_id": e.AreaID, "zone_id": e.ZoneID,
+		"vsic": nullText(e.VSIC), "operating_since": e.OperatingSince, "ceased_on": e.CeasedOn,
+		"employees": e.Employees, "is_demo": e.Demo, "version": e.Version, "by": nullID(by),
+	}
+}
+
+// CreateEnterprise validates e, stores it and fills in its id, version and
+// times. A taken tax code is model.ErrConflict.
+func (s *Store) CreateEnterprise(ctx context.Context, e *model.Enterprise, by int64) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `INSERT INTO enterprises (tax_code, name, name_en, province_code,
+			ownership, investor_country, area_id, zone_id, vsic, operating_since, ceased_on,
+			employees, is_demo, created_by, updated_by)
+			VALUES (@tax_code, @name, @name_en, @province, @ownership, @investor_country, @area_id,
+			@zone_id, @vsic, @operating_since, @ceased_on, @employees, @is_demo, @by, @by)
+			RETURNING `+enterpriseColumns, enterpriseArgs(e, by))
+		got, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+		if err != nil {
+			return err
+		}
+		*e = got
+		return appendAudit(ctx, tx, by, "create", "enterprise", idText(e.ID), enterpriseDetails(e))
+	})
+	return wrap("create enterprise", err)
+}
+
+// Enterprise returns the enterprise with id, or model.ErrNotFound.
+func (s *Store) Enterprise(ctx context.Context, id int64) (model.Enterprise, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+enterpriseColumns+` FROM enterprises WHERE id = $1`, id)
+	e, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+	return e, wrap("enterprise "+idText(id), err)
+}
+
+// EnterpriseByTaxCode returns the enterprise with the tax code, or
+// model.ErrNotFound.
+func (s *Store) EnterpriseByTaxCode(ctx context.Context, taxCode string) (model.Enterprise, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+enterpriseColumns+` FROM enterprises WHERE tax_code = $1`, taxCode)
+	e, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+	return e, wrap("enterprise "+taxCode, err)
+}
+
+// UpdateEnterprise saves e when e.Version is still the stored version, and
+// bumps the version. Someone else's change in between is model.ErrConflict;
+// a missing enterprise is model.ErrNotFound.
+func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by int64) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		rows, _ := tx.Query(ctx, `UPDATE enterprises SET tax_code = @tax_code, name = @name,
+			name_en = @name_en, province_code = @province, ownership = @ownership,
+			investor_country = @investor_country, area_id = @area_id, zone_id = @zone_id,
+			vsic = @vsic, operating_since = @operating_since, ceased_on = @ceased_on,
+			employees = @employees, version = version + 1, updated_at = now(), updated_by = @by
+			WHERE id = @id AND version = @version RETURNING `+enterpriseColumns, enterpriseArgs(e, by))
+		got, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+		if err != nil {
+			return staleOrMissing(ctx, tx, "enterprises", e.ID, err)
+		}
+		*e = got
+		return appendAudit(ctx, tx, by, "update", "enterprise", idText(e.ID), enterpriseDetails(e))
+	})
+	return wrap("update enterprise", err)
+}
+
+// DeleteEnterprise removes the enterprise at version and its
+// classifications. It is refused with model.ErrInUse while yearly figures
+// refer to it (mark it ceased instead), and with model.ErrConflict when the
+// version is stale.
+func (s *Store) DeleteEnterprise(ctx context.Context, id int64, version int32, by int64) error {
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `DELETE FROM classifications WHERE enterprise_id = $1`, id); err != nil {
+			return err
+		}
+		tag, err := tx.Exec(ctx, `DELETE FROM enterprises WHERE id = $1 AND version = $2`, id, version)
+		if err != nil {
+			return translateDelete(err)
+		}
+		if tag.RowsAffected() == 0 {
+			return staleOrMissing(ctx, tx, "enterprises", id, pgx.ErrNoRows)
+		}
+		return appendAudit(ctx, tx, by, "delete", "enterprise", idText(id), nil)
+	})
+	return wrap("delete enterprise", err)
+}
+
+// staleOrMissing tells apart an update that found no row because the row is
+// gone (model.ErrNotFound) from one whose version moved on
+// (model.ErrConflict). table is one of ours, never user input.
+func staleOrMissing(ctx context.Context, q querier, table string, id int64, err error) error {
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return err
+	}
+	var exists bool
+	if e := q.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM `+table+` WHERE id = $1)`, id).Scan(&exists); e != nil {
+		return e
+	}
+	if exists {
+		return fmt.Errorf("%s %d: %w", table, id, model.ErrStale)
+	}
+	return model.ErrNotFound
+}
+
+func enterpriseDetails(e *model.Enterprise) map[string]any {
+	d := map[string]any{
+		"tax_code": e.TaxCode, "name": e.Name, "province": e.ProvinceCode,
+		"operating_since": e.OperatingSince.Format("2006-01-02"), "version": e.Version,
+	}
+	if e.CeasedOn != nil {
+		d["ceased_on"] = e.CeasedOn.Format("2006-01-02")
+	}
+	return d
+}
+
+func idText(id int64) string { return strconv.FormatInt(id, 10) }
+
+func nullText(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,4 @@
+DROP TABLE province_outputs;
+DROP TABLE enterprise_figures;
+DROP TABLE classifications;
+DROP TABLE enterprises;
