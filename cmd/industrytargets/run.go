@@ -19,6 +19,7 @@ Commands:
   serve     serve the web application (applies migrations first)
   migrate   apply, revert or show database migrations: migrate up|down|status
   seed      load reference lists and plans; --demo adds sample data, --remove-demo removes it
+  progress  a plan's progress toward its targets: progress --plan HD-3164 [--year Y] [--basis B] [--format json|table]
 
 Every command takes -h. Settings come from the environment (DATABASE_URL,
 ADDR, LOG_FORMAT, LOG_LEVEL, SHUTDOWN_TIMEOUT, DB_MAX_CONNS) with flags on top.
@@ -52,6 +53,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, e, cfg, rest)
 	case "seed":
 		return runSeed(ctx, e, cfg, rest)
+	case "progress":
+		return runProgress(ctx, e, cfg, rest)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil

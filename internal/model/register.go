@@ -219,3 +219,15 @@ func checkMoney(v *ValidationError, field string, m *Money) {
 
 // FormatDate writes a date the Vietnamese way, dd/mm/yyyy.
 func FormatDate(t time.Time) string { return t.Format("02/01/2006") }
+
+// YearTotals is one year of a plan's register summed up: how many
+// enterprises qualify, how many of them reported a production value, the
+// exact sum of those values, and the province's total (nil when none). It is
+// what the database hands the counting rules when it aggregates itself.
+type YearTotals struct {
+	Year           int
+	Qualifying     int
+	Reporting      int
+	Output         Money
+	ProvinceOutput *Money
+}

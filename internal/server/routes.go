@@ -20,6 +20,10 @@ func addRoutes(r chi.Router, logger *slog.Logger, st *store.Store) {
 
 	r.Method(http.MethodGet, "/", handleHome(logger, st))
 
+	// The read-only JSON API for other systems.
+	r.Method(http.MethodGet, "/api/v1/plans", handleAPIPlans(logger, st))
+	r.Method(http.MethodGet, "/api/v1/plans/{code}/progress", handleAPIProgress(logger, st))
+
 	r.NotFound(notFound.ServeHTTP)
 	r.MethodNotAllowed(handleMethodNotAllowed(logger, st).ServeHTTP)
 }

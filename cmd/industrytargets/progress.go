@@ -1,0 +1,147 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"industrytargets/internal/config"
+	"industrytargets/internal/format"
+	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
+)
+
+func runProgress(ctx context.Context, e env, cfg config.Config, args []string) error {
+	fs := newFlags("progress", "progress --plan CODE [--year Y] [--basis current|const2010|const2020] [--format json|table]", e.stderr)
+	cfg.DatabaseFlag(fs)
+	code := fs.String("plan", "", "the plan's code, e.g. HD-3164 (required)")
+	year := fs.Int("year", 0, "the year the report is as of (default: the latest year with a province total)")
+	basis := fs.String("basis", string(model.BasisCurrent), "price basis: current, const2010 or const2020")
+	out := fs.String("format", "table", "json (the API's document) or table (Vietnamese)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *code == "":
+		return usageError{errors.New("--plan is required, e.g. --plan HD-3164")}
+	case !model.PriceBasis(*basis).Valid():
+		return usageError{fmt.Errorf("unknown price basis %q: use current, const2010 or const2020", *basis)}
+	case *out != "json" && *out != "table":
+		return usageError{fmt.Errorf("unknown format %q: use json or table", *out)}
+	case fs.NArg() > 0:
+		return usageError{fmt.Errorf("progress takes no arguments, got %q", fs.Args())}
+	}
+	if err := cfg.RequireDatabase(); err != nil {
+		return usageError{err}
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 4})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := st.Progress(ctx, *code, model.PriceBasis(*basis), *year)
+	if err != nil {
+		return progressError(ctx, st, *code, err)
+	}
+	if *out == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	plan, err := st.Plan(ctx, *code)
+	if err != nil {
+		return err
+	}
+	return writeProgressTable(e.stdout, plan, r)
+}
+
+// progressError turns an unknown plan or a bad year into a usage error that
+// says what would have worked.
+func progressError(ctx context.Context, st *store.Store, code string, err error) error {
+	switch {
+	case errors.Is(err, model.ErrNotFound):
+		plans, perr := st.Plans(ctx)
+		if perr != nil {
+			return usageError{fmt.Errorf("unknown plan %q", code)}
+		}
+		codes := make([]string, len(plans))
+		for i, p := range plans {
+			codes[i] = p.Code
+		}
+		return usageError{fmt.Errorf("unknown plan %q; plans: %s", code, strings.Join(codes, ", "))}
+	case errors.Is(err, model.ErrInvalid):
+		return usageError{err}
+	}
+	return err
+}
+
+// writeProgressTable prints the report for people, in Vietnamese.
+func writeProgressTable(w io.Writer, plan model.Plan, r progress.Report) error {
+	fmt.Fprintf(w, "%s — %s\nQuyết định %s · năm gốc %d · giá %s · số liệu đến năm %d\n\n",
+		plan.Code, plan.Name, plan.DecisionNo, plan.BaselineYear, basisName(r.Basis), r.AsOfYear)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Năm\tSố DN\tGTSX của các DN (triệu đồng)\tGTSX toàn tỉnh (triệu đồng)\tTỷ trọng\tĐộ phủ số liệu\t")
+	for _, p := range r.Series {
+		province, share := "—", "—"
+		if p.ProvinceOutput != nil {
+			province = format.Money(*p.ProvinceOutput)
+		}
+		if p.OutputShare != nil {
+			share = format.Percent(*p.OutputShare)
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, format.Int(int64(p.EnterpriseCount)),
+			format.Money(p.QualifyingOutput), province, share, format.Percent(p.OutputCoverage))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Chỉ tiêu\tNăm\tMục tiêu\tThực tế\tTheo lộ trình\tTình trạng\tTỷ số R\tCần thêm mỗi năm\tDự báo năm mục tiêu")
+	for _, t := range r.Targets {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", metricShort(t.Metric), t.Year,
+			metricValue(t.Metric, &t.Value), metricValue(t.Metric, t.Actual), metricValue(t.Metric, t.Expected),
+			t.Status.Label(model.LangVI), plain(t.Ratio, 2), metricValue(t.Metric, t.NeededPerYear),
+			metricValue(t.Metric, t.Projected))
+	}
+	return tw.Flush()
+}
+
+func basisName(b model.PriceBasis) string {
+	switch b {
+	case model.BasisConst2010:
+		return "so sánh 2010"
+	case model.BasisConst2020:
+		return "so sánh 2020"
+	}
+	return "hiện hành"
+}
+
+func metricShort(m model.Metric) string {
+	if m == model.MetricOutputShare {
+		return "Tỷ trọng GTSX"
+	}
+	return "Số doanh nghiệp"
+}
+
+func metricValue(m model.Metric, v *float64) string {
+	switch {
+	case v == nil:
+		return "—"
+	case m == model.MetricOutputShare:
+		return format.Percent(*v)
+	}
+	return format.Decimal(*v, 1)
+}
+
+func plain(v *float64, digits int) string {
+	if v == nil {
+		return "—"
+	}
+	return format.Decimal(*v, digits)
+}
