@@ -13,13 +13,14 @@ PGDEV := $(GO) run ./cmd/pgdev -dir .pgdata
 
 .PHONY: run build test fmt-check vet generate check-generated db-stop clean
 
-## run: migrate, seed reference data, seed the demo into an empty database, serve on ADDR
+## run: migrate, seed reference data, seed the demo into an empty database, create the first admin, serve on ADDR
 run: build
 	@url=$$($(PGDEV) -db industrytargets url); \
 	export DATABASE_URL="$$url" SECURE_COOKIES=false; \
 	$(BIN) migrate up; \
 	$(BIN) seed --demo-if-empty; \
-	echo "Open http://localhost$(ADDR) (Ctrl-C stops the server)"; \
+	$(BIN) user init-admin; \
+	echo "Open http://localhost$(ADDR) and sign in (Ctrl-C stops the server)"; \
 	exec $(BIN) serve --addr "$(ADDR)"
 
 build:

@@ -241,7 +241,7 @@ func openStore(t *testing.T, url string) *store.Store {
 func TestServe(t *testing.T) {
 	t.Parallel()
 	url := storetest.URL(t)
-	env := map[string]string{"DATABASE_URL": url}
+	env := map[string]string{"DATABASE_URL": url, "PUBLIC_DASHBOARD": "true", "SECURE_COOKIES": "false"}
 	mustRun(t, env, "seed", "--demo")
 	s := startServe(t, env)
 	waitHealthy(t, s.url, 10*time.Second)

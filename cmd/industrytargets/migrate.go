@@ -52,19 +52,13 @@ func runMigrate(_ context.Context, e env, cfg config.Config, args []string) erro
 
 // parseAction parses flags given before or after the one action word.
 func parseAction(fs *flag.FlagSet, args []string) (string, error) {
-	if err := parseFlags(fs, args); err != nil {
+	words, err := parseWords(fs, args)
+	if err != nil {
 		return "", err
 	}
-	if fs.NArg() == 0 {
+	if len(words) != 1 {
 		fs.Usage()
 		return "", usageError{errors.New("migrate takes one of up, down, status")}
 	}
-	action := fs.Arg(0)
-	if err := parseFlags(fs, fs.Args()[1:]); err != nil {
-		return "", err
-	}
-	if fs.NArg() > 0 {
-		return "", usageError{fmt.Errorf("migrate takes one action, got also %q", fs.Args())}
-	}
-	return action, nil
+	return words[0], nil
 }

@@ -21,7 +21,7 @@ func TestProgressCLIMatchesAPI(t *testing.T) {
 	env := map[string]string{"DATABASE_URL": url}
 	mustRun(t, env, "seed", "--demo")
 	st := openStore(t, url)
-	api := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st))
+	api := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st, server.Options{PublicDashboard: true}))
 	defer api.Close()
 	for _, q := range []struct{ args, query string }{
 		{"", ""},

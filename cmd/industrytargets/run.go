@@ -19,10 +19,14 @@ Commands:
   serve     serve the web application (applies migrations first)
   migrate   apply, revert or show database migrations: migrate up|down|status
   seed      load reference lists and plans; --demo adds sample data, --remove-demo removes it
+  import    check CSV files of enterprises, classifications, figures and province output, then write them all or nothing
   progress  a plan's progress toward its targets: progress --plan HD-3164 [--year Y] [--basis B] [--format json|table]
+  user      accounts: user add EMAIL --role R, user passwd EMAIL, user disable EMAIL, user list, user init-admin
 
 Every command takes -h. Settings come from the environment (DATABASE_URL,
-ADDR, LOG_FORMAT, LOG_LEVEL, SHUTDOWN_TIMEOUT, DB_MAX_CONNS) with flags on top.
+ADDR, LOG_FORMAT, LOG_LEVEL, SHUTDOWN_TIMEOUT, DB_MAX_CONNS, SECURE_COOKIES,
+SESSION_IDLE_TIMEOUT, SESSION_LIFETIME, PUBLIC_DASHBOARD, TRUSTED_PROXIES) with
+flags on top.
 `
 
 // env is what every command gets from the process.
@@ -53,8 +57,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, e, cfg, rest)
 	case "seed":
 		return runSeed(ctx, e, cfg, rest)
+	case "import":
+		return runImport(ctx, e, cfg, rest)
 	case "progress":
 		return runProgress(ctx, e, cfg, rest)
+	case "user":
+		return runUser(ctx, e, cfg, rest)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -93,6 +101,22 @@ func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// parseWords parses flags given anywhere among args and returns the other
+// words in order: `migrate down --yes` and `migrate --yes down` alike.
+func parseWords(fs *flag.FlagSet, args []string) ([]string, error) {
+	var words []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return words, nil
+		}
+		words = append(words, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 // parseFlags parses args into fs; a bad flag is a usage error.

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"industrytargets/internal/auth"
 	"industrytargets/internal/config"
 	"industrytargets/internal/server"
 	"industrytargets/internal/store"
@@ -33,12 +34,20 @@ func runServe(ctx context.Context, e env, cfg config.Config, args []string) erro
 		return err
 	}
 	defer st.Close()
+	proxies, err := auth.ParseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return usageError{fmt.Errorf("TRUSTED_PROXIES: %w", err)}
+	}
+	opt := server.Options{
+		SecureCookies: cfg.SecureCookies, SessionIdle: cfg.SessionIdle, SessionLifetime: cfg.SessionLifetime,
+		PublicDashboard: cfg.PublicDashboard, TrustedProxies: proxies, SessionCleanup: 5 * time.Minute,
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           server.New(logger, st),
+		Handler:           server.New(logger, st, opt),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,6 +21,12 @@ type Config struct {
 	LogLevel        slog.Level    // LOG_LEVEL: debug, info (default), warn, error
 	ShutdownTimeout time.Duration // SHUTDOWN_TIMEOUT, default 20s: how long in-flight requests may finish
 	MaxDBConns      int32         // DB_MAX_CONNS, default 0: pgx's own default
+
+	SecureCookies   bool          // SECURE_COOKIES, default true: cookies only over HTTPS, HSTS sent
+	SessionIdle     time.Duration // SESSION_IDLE_TIMEOUT, default 30m
+	SessionLifetime time.Duration // SESSION_LIFETIME, default 12h
+	PublicDashboard bool          // PUBLIC_DASHBOARD, default false: overview, report and API open to anyone
+	TrustedProxies  string        // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
 }
 
 // Load reads the environment through getenv and checks the values.
@@ -33,6 +40,19 @@ func Load(getenv func(string) string) (Config, error) {
 	if c.ShutdownTimeout, err = duration(getenv, "SHUTDOWN_TIMEOUT", 20*time.Second); err != nil {
 		return c, err
 	}
+	if c.SessionIdle, err = duration(getenv, "SESSION_IDLE_TIMEOUT", 30*time.Minute); err != nil {
+		return c, err
+	}
+	if c.SessionLifetime, err = duration(getenv, "SESSION_LIFETIME", 12*time.Hour); err != nil {
+		return c, err
+	}
+	if c.SecureCookies, err = boolean(getenv, "SECURE_COOKIES", true); err != nil {
+		return c, err
+	}
+	if c.PublicDashboard, err = boolean(getenv, "PUBLIC_DASHBOARD", false); err != nil {
+		return c, err
+	}
+	c.TrustedProxies = getenv("TRUSTED_PROXIES")
 	if err := c.LogLevel.UnmarshalText([]byte(cmp.Or(getenv("LOG_LEVEL"), "info"))); err != nil {
 		return c, fmt.Errorf("LOG_LEVEL: %w", err)
 	}
@@ -58,7 +78,22 @@ func duration(getenv func(string) string, key string, def time.Duration) (time.D
 	return d, nil
 }
 
+func boolean(getenv func(string) string, key string, def bool) (bool, error) {
+	v := getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, fmt.Errorf("%s: %q is neither true nor false", key, v)
+	}
+	return b, nil
+}
+
 func (c Config) check() error {
+	if c.SessionIdle > c.SessionLifetime {
+		return fmt.Errorf("SESSION_IDLE_TIMEOUT (%s) is longer than SESSION_LIFETIME (%s)", c.SessionIdle, c.SessionLifetime)
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		return fmt.Errorf("LOG_FORMAT: %q is neither text nor json", c.LogFormat)
 	}

@@ -37,7 +37,8 @@ type FieldError struct {
 func (e FieldError) Message(lang Lang) string {
 	m, ok := messages[e.Code]
 	if !ok {
-		m = message{vi: "giá trị không hợp lệ", en: "invalid value"}
+		m = messages["invalid"]
+		return map[bool]string{true: m.en, false: m.vi}[lang == LangEN]
 	}
 	f := m.vi
 	if lang == LangEN {

@@ -89,6 +89,29 @@ type User struct {
 	PasswordHash string
 	DisabledAt   *time.Time
 	CreatedAt    time.Time
+	LastLoginAt  *time.Time
+	// SessionEpoch is carried by every session of the user; raising it ends
+	// them all.
+	SessionEpoch int32
+	Version      int32
+}
+
+// Can reports whether the user's role allows what need requires: an admin
+// may do what an editor may, and an editor what a viewer may.
+func (u User) Can(need Role) bool {
+	return u.DisabledAt == nil && roleRank(u.Role) >= roleRank(need) && roleRank(need) > 0
+}
+
+func roleRank(r Role) int {
+	switch r {
+	case RoleViewer:
+		return 1
+	case RoleEditor:
+		return 2
+	case RoleAdmin:
+		return 3
+	}
+	return 0
 }
 
 // AuditEntry records one change: who, when, what and to which record.

@@ -231,3 +231,18 @@ type YearTotals struct {
 	Output         Money
 	ProvinceOutput *Money
 }
+
+var reEmail = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// NormalizeEmail trims and lower-cases an email address and checks its
+// form.
+func NormalizeEmail(s string) (string, error) {
+	e := strings.ToLower(strings.TrimSpace(s))
+	if e == "" {
+		return "", fieldErr("required")
+	}
+	if len(e) > 254 || !reEmail.MatchString(e) {
+		return "", fieldErr("email", s)
+	}
+	return e, nil
+}

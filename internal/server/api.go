@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"industrytargets/internal/model"
-	"industrytargets/internal/store"
 )
 
 // apiPlan is a plan as the read-only API writes it.
@@ -33,11 +32,11 @@ type apiTarget struct {
 }
 
 // handleAPIPlans lists every plan with its categories and targets.
-func handleAPIPlans(logger *slog.Logger, st *store.Store) http.Handler {
+func handleAPIPlans(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plans, err := st.Plans(r.Context())
+		plans, err := d.st.Plans(r.Context())
 		if err != nil {
-			apiError(w, r, logger, err)
+			apiError(w, r, d.logger, err)
 			return
 		}
 		out := make([]apiPlan, len(plans))
@@ -53,36 +52,36 @@ func handleAPIPlans(logger *slog.Logger, st *store.Store) http.Handler {
 				out[i].Targets[j] = apiTarget{Metric: t.Metric, Year: t.Year, Value: t.Value}
 			}
 		}
-		writeJSON(w, r, logger, http.StatusOK, map[string]any{"plans": out})
+		writeJSON(w, r, d.logger, http.StatusOK, map[string]any{"plans": out})
 	})
 }
 
 // handleAPIProgress answers the document `progress --format json` prints.
-func handleAPIProgress(logger *slog.Logger, st *store.Store) http.Handler {
+func handleAPIProgress(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		basis := model.BasisCurrent
 		if b := r.URL.Query().Get("basis"); b != "" {
 			basis = model.PriceBasis(b)
 		}
 		if !basis.Valid() {
-			writeJSONError(w, r, logger, http.StatusBadRequest, "bad_basis", "basis must be current, const2010 or const2020")
+			writeJSONError(w, r, d.logger, http.StatusBadRequest, "bad_basis", "basis must be current, const2010 or const2020")
 			return
 		}
 		year := 0
 		if y := r.URL.Query().Get("year"); y != "" {
 			n, err := strconv.Atoi(y)
 			if err != nil || n < model.MinFigureYear || n > model.MaxFigureYear {
-				writeJSONError(w, r, logger, http.StatusBadRequest, "bad_year", "year must be a whole number from 1990 to 2100")
+				writeJSONError(w, r, d.logger, http.StatusBadRequest, "bad_year", "year must be a whole number from 1990 to 2100")
 				return
 			}
 			year = n
 		}
-		rep, err := st.Progress(r.Context(), r.PathValue("code"), basis, year)
+		rep, err := d.st.Progress(r.Context(), r.PathValue("code"), basis, year)
 		if err != nil {
-			apiError(w, r, logger, err)
+			apiError(w, r, d.logger, err)
 			return
 		}
-		writeJSON(w, r, logger, http.StatusOK, rep)
+		writeJSON(w, r, d.logger, http.StatusOK, rep)
 	})
 }
 

@@ -9,14 +9,22 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"industrytargets/internal/auth"
 	"industrytargets/internal/browsertest"
+	"industrytargets/internal/model"
 	"industrytargets/internal/seed"
 	"industrytargets/internal/server"
 	"industrytargets/internal/store/storetest"
 )
 
+// Credentials of the user the browser tests sign in as.
+const (
+	browserEmail    = "can.bo@soct.example.vn"
+	browserPassword = "một câu mật khẩu đủ dài"
+)
+
 // newBrowserServer serves the application over a fresh database holding the
-// reference lists, the HD-3164 plan and the sample register.
+// reference lists, the HD-3164 plan, the sample register and one viewer.
 func newBrowserServer(t *testing.T) *httptest.Server {
 	t.Helper()
 	st := storetest.New(t)
@@ -27,16 +35,51 @@ func newBrowserServer(t *testing.T) *httptest.Server {
 	if _, err := seed.EnsureDemo(ctx, st); err != nil {
 		t.Fatalf("seed.EnsureDemo: %v", err)
 	}
-	srv := httptest.NewServer(server.New(slog.New(slog.DiscardHandler), st))
+	hash, err := auth.NewHasher().Hash(browserPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := model.User{Email: browserEmail, Role: model.RoleViewer, PasswordHash: hash}
+	if err := st.CreateUser(ctx, &u, 0); err != nil {
+		t.Fatalf("CreateUser: %v", err)
+	}
+	srv := httptest.NewServer(server.New(slog.New(slog.DiscardHandler), st, server.Options{}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// browserSignIn opens url, which sends a visitor to the sign-in page, signs
+// in there and checks the browser comes back to url.
+func browserSignIn(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	browserOpen(t, ctx, url, http.StatusOK)
+	if got, want := browserText(t, ctx, "h1"), "Đăng nhập"; got != want {
+		t.Fatalf("a visitor at %s sees %q, want the sign-in page", url, got)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.ID("email"), browserEmail),
+		chromedp.SendKeys(chromedp.ID("password"), browserPassword))
+	if err != nil {
+		t.Fatalf("type credentials: %v", err)
+	}
+	resp, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`button[type="submit"].primary`)))
+	if err != nil {
+		t.Fatalf("submit the sign-in form: %v", err)
+	}
+	if resp.Status != http.StatusOK {
+		t.Fatalf("after signing in: status %d, want 200", resp.Status)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || loc != url {
+		t.Fatalf("after signing in the browser is at %q (%v), want %q", loc, err, url)
+	}
 }
 
 func TestHomeInBrowser(t *testing.T) {
 	t.Parallel()
 	ctx := browsertest.New(t)
 	srv := newBrowserServer(t)
-	browserOpen(t, ctx, srv.URL+"/", http.StatusOK)
+	browserSignIn(t, ctx, srv.URL+"/")
 
 	if got, want := browserText(t, ctx, "h1"), "Mục tiêu phát triển công nghiệp"; got != want {
 		t.Errorf("h1 = %q, want %q", got, want)

@@ -3,12 +3,10 @@ package server
 import (
 	"context"
 	"io/fs"
-	"log/slog"
 	"net/http"
 	"strings"
 	"time"
 
-	"industrytargets/internal/store"
 	"industrytargets/web"
 )
 
@@ -22,14 +20,14 @@ func handleHealthz() http.Handler {
 }
 
 // handleReadyz answers 200 while the database answers, 503 otherwise.
-func handleReadyz(logger *slog.Logger, st *store.Store) http.Handler {
+func handleReadyz(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
-		if err := st.Ping(ctx); err != nil {
-			logger.Warn("not ready", "err", err)
+		if err := d.st.Ping(ctx); err != nil {
+			d.logger.Warn("not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			w.Write([]byte("database unreachable\n"))
 			return
@@ -54,19 +52,15 @@ func handleStatic(notFound http.Handler) http.Handler {
 }
 
 // handleNotFound answers an unknown address with a page in Vietnamese.
-func handleNotFound(logger *slog.Logger, st *store.Store) http.Handler {
+func handleNotFound(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := page(r.Context(), st, errorTitle(http.StatusNotFound))
-		render(w, r, logger, http.StatusNotFound, web.ErrorPage(p, http.StatusNotFound,
-			"Không có trang nào ở địa chỉ này. Hãy kiểm tra lại đường dẫn."))
+		renderError(w, r, d, http.StatusNotFound, "Không có trang nào ở địa chỉ này. Hãy kiểm tra lại đường dẫn.")
 	})
 }
 
 // handleMethodNotAllowed answers a method the address does not take.
-func handleMethodNotAllowed(logger *slog.Logger, st *store.Store) http.Handler {
+func handleMethodNotAllowed(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := page(r.Context(), st, errorTitle(http.StatusMethodNotAllowed))
-		render(w, r, logger, http.StatusMethodNotAllowed, web.ErrorPage(p, http.StatusMethodNotAllowed,
-			"Địa chỉ này không nhận thao tác đó."))
+		renderError(w, r, d, http.StatusMethodNotAllowed, "Địa chỉ này không nhận thao tác đó.")
 	})
 }

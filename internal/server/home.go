@@ -1,7 +1,6 @@
 package server
 
 import (
-	"log/slog"
 	"net/http"
 
 	"industrytargets/internal/model"
@@ -10,29 +9,28 @@ import (
 )
 
 // handleHome shows each plan with its targets and what the register holds.
-func handleHome(logger *slog.Logger, st *store.Store) http.Handler {
+func handleHome(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		plans, err := st.Plans(ctx)
+		plans, err := d.st.Plans(ctx)
 		if err != nil {
-			serverError(w, r, logger, err)
+			serverError(w, r, d.logger, err)
 			return
 		}
-		names, err := st.Names(ctx)
+		names, err := d.st.Names(ctx)
 		if err != nil {
-			serverError(w, r, logger, err)
+			serverError(w, r, d.logger, err)
 			return
 		}
 		v := web.HomeView{Plans: make([]web.PlanView, len(plans))}
 		for i, p := range plans {
 			v.Plans[i] = planView(p, names)
 		}
-		if v.Register, err = registerView(r, st, plans); err != nil {
-			serverError(w, r, logger, err)
+		if v.Register, err = registerView(r, d.st, plans); err != nil {
+			serverError(w, r, d.logger, err)
 			return
 		}
-		p := page(ctx, st, "Tổng quan")
-		render(w, r, logger, http.StatusOK, web.Home(p, v))
+		render(w, r, d.logger, http.StatusOK, web.Home(page(r, d, "Tổng quan"), v))
 	})
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/a-h/templ"
 
 	"industrytargets/internal/model"
-	"industrytargets/internal/store"
 	"industrytargets/web"
 )
 
@@ -29,15 +28,32 @@ func render(w http.ResponseWriter, r *http.Request, logger *slog.Logger, status 
 	w.Write(buf.Bytes())
 }
 
-// page builds what the layout needs to know about the request.
-func page(ctx context.Context, st *store.Store, title string) web.Page {
-	demo, err := st.HasDemo(ctx)
-	return web.Page{Title: title, Demo: demo && err == nil}
+// page builds what the layout needs to know about the request: who is
+// signed in, a message left by the previous request, and whether the
+// register holds sample data.
+func page(r *http.Request, d *deps, title string) web.Page {
+	ctx := r.Context()
+	p := web.Page{Title: title, Path: r.URL.Path}
+	if u, ok := currentUser(r); ok {
+		p.User = &web.UserView{Email: u.Email, Name: u.Name, Role: string(u.Role), Admin: u.Can(model.RoleAdmin)}
+	}
+	if d.sessions != nil {
+		p.Flash = d.sessions.PopString(ctx, sessFlash)
+	}
+	demo, err := d.st.HasDemo(ctx)
+	p.Demo = demo && err == nil
+	return p
 }
+
+// flash leaves a message for the next page the user sees.
+func flash(r *http.Request, d *deps, msg string) { d.sessions.Put(r.Context(), sessFlash, msg) }
 
 // errorStatus is the one table from model errors to HTTP answers.
 func errorStatus(err error) (int, string) {
+	var mbe *http.MaxBytesError
 	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn."
 	case errors.Is(err, model.ErrNotFound):
 		return http.StatusNotFound, "Không tìm thấy nội dung bạn yêu cầu."
 	case errors.Is(err, model.ErrStale):
@@ -59,7 +75,8 @@ func errorStatus(err error) (int, string) {
 }
 
 // serverError answers err with the page its kind calls for; only what is the
-// server's own fault is logged as an error.
+// server's own fault is logged as an error. It needs nothing from the
+// database, which may be what failed.
 func serverError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
 	status, msg := errorStatus(err)
 	if status >= 500 {
@@ -68,21 +85,33 @@ func serverError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, er
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
 	}
-	p := web.Page{Title: http.StatusText(status)}
-	p.Title = errorTitle(status)
+	p := web.Page{Title: errorTitle(status), Path: r.URL.Path}
 	render(w, r, logger, status, web.ErrorPage(p, status, msg))
+}
+
+// renderError answers with an error page inside the full layout.
+func renderError(w http.ResponseWriter, r *http.Request, d *deps, status int, msg string) {
+	render(w, r, d.logger, status, web.ErrorPage(page(r, d, errorTitle(status)), status, msg))
 }
 
 func errorTitle(status int) string {
 	switch status {
+	case http.StatusUnauthorized:
+		return "Cần đăng nhập"
+	case http.StatusForbidden:
+		return "Không được phép"
 	case http.StatusNotFound:
 		return "Không tìm thấy trang"
 	case http.StatusMethodNotAllowed:
 		return "Thao tác không được hỗ trợ"
 	case http.StatusConflict:
 		return "Xung đột dữ liệu"
+	case http.StatusRequestEntityTooLarge:
+		return "Dữ liệu quá lớn"
 	case http.StatusUnprocessableEntity:
 		return "Dữ liệu không hợp lệ"
+	case http.StatusTooManyRequests:
+		return "Thử lại sau"
 	case http.StatusServiceUnavailable:
 		return "Tạm thời không phục vụ được"
 	}

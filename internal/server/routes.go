@@ -1,29 +1,53 @@
 package server
 
 import (
-	"log/slog"
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
 
-	"industrytargets/internal/store"
+	"industrytargets/internal/model"
 )
 
-// addRoutes lays out the whole URL surface of the application.
-func addRoutes(r chi.Router, logger *slog.Logger, st *store.Store) {
-	notFound := handleNotFound(logger, st)
+// addRoutes lays out the whole URL surface of the application and who may
+// use each part. State changes only on POST.
+func addRoutes(r chi.Router, d *deps) {
+	notFound := handleNotFound(d)
 
-	// Open to anyone: load balancers and monitors probe these.
+	// Anyone: probes, static files, signing in.
 	r.Method(http.MethodGet, "/healthz", handleHealthz())
-	r.Method(http.MethodGet, "/readyz", handleReadyz(logger, st))
+	r.Method(http.MethodGet, "/readyz", handleReadyz(d))
 	r.Method(http.MethodGet, "/static/*", handleStatic(notFound))
+	r.Method(http.MethodGet, "/login", handleLoginPage(d))
+	r.Method(http.MethodPost, "/login", handleLogin(d))
 
-	r.Method(http.MethodGet, "/", handleHome(logger, st))
+	// The dashboard and the read-only API: viewers, or anyone when
+	// PUBLIC_DASHBOARD is set.
+	r.Group(func(r chi.Router) {
+		r.Use(openIf(d, d.opt.PublicDashboard))
+		r.Method(http.MethodGet, "/", handleHome(d))
+		r.Method(http.MethodGet, "/api/v1/plans", handleAPIPlans(d))
+		r.Method(http.MethodGet, "/api/v1/plans/{code}/progress", handleAPIProgress(d))
+	})
 
-	// The read-only JSON API for other systems.
-	r.Method(http.MethodGet, "/api/v1/plans", handleAPIPlans(logger, st))
-	r.Method(http.MethodGet, "/api/v1/plans/{code}/progress", handleAPIProgress(logger, st))
+	// Every signed-in user: their own account.
+	r.Group(func(r chi.Router) {
+		r.Use(requireRole(d, model.RoleViewer))
+		r.Method(http.MethodPost, "/logout", handleLogout(d))
+		r.Method(http.MethodGet, "/account", handleAccount(d))
+		r.Method(http.MethodPost, "/account/password", handlePasswordChange(d))
+	})
+
+	// Administrators: users.
+	r.Group(func(r chi.Router) {
+		r.Use(requireRole(d, model.RoleAdmin))
+		r.Method(http.MethodGet, "/admin/users", handleUsers(d))
+		r.Method(http.MethodPost, "/admin/users", handleUserAdd(d))
+		r.Method(http.MethodPost, "/admin/users/{id}/role", handleUserRole(d))
+		r.Method(http.MethodPost, "/admin/users/{id}/disable", handleUserDisable(d))
+		r.Method(http.MethodPost, "/admin/users/{id}/enable", handleUserEnable(d))
+		r.Method(http.MethodPost, "/admin/users/{id}/end-sessions", handleUserEndSessions(d))
+	})
 
 	r.NotFound(notFound.ServeHTTP)
-	r.MethodNotAllowed(handleMethodNotAllowed(logger, st).ServeHTTP)
+	r.MethodNotAllowed(handleMethodNotAllowed(d).ServeHTTP)
 }

@@ -3,20 +3,99 @@
 package server
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
+	"time"
 
+	"github.com/alexedwards/scs/v2"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"industrytargets/internal/auth"
 	"industrytargets/internal/store"
 )
 
+// Options are the settings the handler needs beyond its dependencies.
+type Options struct {
+	SecureCookies   bool           // cookies only over HTTPS (__Host- prefix), HSTS sent
+	SessionIdle     time.Duration  // a session ends after this long unused (default 30 min)
+	SessionLifetime time.Duration  // and after this long in any case (default 12 h)
+	PublicDashboard bool           // the overview, the report and the read-only API need no sign-in
+	TrustedProxies  []netip.Prefix // proxies whose X-Forwarded-For names the client
+	// SessionCleanup is how often expired sessions are deleted; 0 never.
+	SessionCleanup time.Duration
+	// AddrPerMinute and AddrBurst limit sign-in attempts from one client
+	// address (defaults auth.DefaultAddrRate and auth.DefaultAddrBurst).
+	AddrPerMinute, AddrBurst int
+}
+
+// deps is what handlers are made from.
+type deps struct {
+	logger   *slog.Logger
+	st       *store.Store
+	sessions *scs.SessionManager
+	hasher   *auth.Hasher
+	limiter  *auth.AddrLimiter
+	opt      Options
+}
+
+// maxFormBytes caps every request body; a larger one is answered 413.
+const maxFormBytes = 1 << 20
+
 // New returns the application's handler over the store.
-func New(logger *slog.Logger, st *store.Store) http.Handler {
+func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
+	if opt.SessionIdle == 0 {
+		opt.SessionIdle = 30 * time.Minute
+	}
+	if opt.SessionLifetime == 0 {
+		opt.SessionLifetime = 12 * time.Hour
+	}
+	if opt.AddrPerMinute == 0 {
+		opt.AddrPerMinute, opt.AddrBurst = auth.DefaultAddrRate, auth.DefaultAddrBurst
+	}
+	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(),
+		limiter: auth.NewAddrLimiter(opt.AddrPerMinute, opt.AddrBurst)}
+	d.sessions = newSessions(d)
 	r := chi.NewRouter()
 	// GetHead answers HEAD with the GET route, as monitors expect.
-	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders, middleware.GetHead)
-	addRoutes(r, logger, st)
-	return r
+	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies),
+		limitBody(maxFormBytes), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
+	addRoutes(r, d)
+	// Cross-origin protection is outermost, so a forged request never
+	// reaches the session store.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		logger.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
+			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
+		renderError(w, r, d, http.StatusForbidden, "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.")
+	}))
+	return cop.Handler(r)
+}
+
+func newSessions(d *deps) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = d.st.SessionStore(d.opt.SessionCleanup)
+	sm.IdleTimeout = d.opt.SessionIdle
+	sm.Lifetime = d.opt.SessionLifetime
+	sm.HashTokenInStore = true // a copy of the database holds no live token
+	sm.Cookie.Name = "session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Persist = false
+	if d.opt.SecureCookies {
+		sm.Cookie.Name = "__Host-session"
+		sm.Cookie.Secure = true
+	}
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		serverError(w, r, d.logger, err)
+	}
+	return sm
+}
+
+// background is a context for work that must finish even when the client
+// goes away, such as recording a failed sign-in.
+func background(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
 }

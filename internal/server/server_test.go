@@ -28,7 +28,7 @@ func newServer(t *testing.T, demo bool) (*httptest.Server, *store.Store) {
 			t.Fatal(err)
 		}
 	}
-	srv := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st))
+	srv := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st, server.Options{PublicDashboard: true}))
 	t.Cleanup(srv.Close)
 	return srv, st
 }
@@ -96,7 +96,7 @@ func TestReadyzReportsAnUnreachableDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st))
+	srv := httptest.NewServer(server.New(slog.New(slog.NewTextHandler(io.Discard, nil)), st, server.Options{PublicDashboard: true}))
 	defer srv.Close()
 	resp, _ := get(t, "GET", srv.URL+"/readyz")
 	if resp.StatusCode != http.StatusServiceUnavailable {

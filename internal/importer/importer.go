@@ -1,0 +1,186 @@
+package importer
+
+import (
+	"strings"
+
+	"industrytargets/internal/model"
+)
+
+// ColumnSet is the set of keys a row's file had. An import sets exactly
+// those columns: on an update the others keep their stored values, on an
+// insert they take their defaults. A column that is there with an empty
+// cell clears the stored value.
+type ColumnSet map[string]bool
+
+// Has reports whether the file had the column key.
+func (c ColumnSet) Has(key string) bool { return c[key] }
+
+// Origin is where a record came from, to point back at it.
+type Origin struct {
+	File    string
+	Row     int
+	Columns ColumnSet // shared by every row of the file
+}
+
+// Enterprise is one valid enterprise row; its tax code is its key.
+type Enterprise struct {
+	model.Enterprise
+	Origin
+}
+
+// Classification is one valid classification row, keyed by tax code,
+// category and valid_from.
+type Classification struct {
+	TaxCode string
+	model.Classification
+	Origin
+}
+
+// Figure is one valid yearly figure row, keyed by tax code, year and basis.
+type Figure struct {
+	TaxCode string
+	model.Figure
+	Origin
+}
+
+// ProvinceOutput is one valid province total row, keyed by province, year
+// and basis.
+type ProvinceOutput struct {
+	model.ProvinceOutput
+	Origin
+}
+
+// File describes one table of the import, for the audit log.
+type File struct {
+	Name   string
+	Kind   Kind
+	Rows   int
+	SHA256 string
+}
+
+// Batch is an import checked whole: every record valid, no key twice, and
+// every tax code either among Enterprises or known to the register. Records
+// keep file order.
+type Batch struct {
+	Files           []File
+	Enterprises     []Enterprise
+	Classifications []Classification
+	Figures         []Figure
+	ProvinceOutputs []ProvinceOutput
+}
+
+// Parse checks the tables of one import together, of any kinds in any
+// order: headers, every cell, each record's own rules, keys repeated within
+// the import, and tax codes that are neither in an enterprises table nor
+// known (known may be nil when the register is empty). It returns every
+// problem, in file order; when there is any, the batch holds no records.
+func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batch, []RowError) {
+	p := &parser{lookup: newLookup(ref), known: known, taxCodes: map[string]bool{}, seen: map[string]Origin{}}
+	headers := make([]*header, len(tables))
+	var errs []RowError
+	for i, t := range tables {
+		h, herrs := readHeader(t, i)
+		errs = append(errs, herrs...)
+		if len(herrs) == 0 {
+			headers[i] = h
+		} else if h.kind == KindEnterprises || h.kind == "" {
+			// Its tax codes are unknown, so any other table's would be
+			// reported as missing for no fault of their own.
+			p.skipTaxCheck = true
+		}
+	}
+	var b Batch
+	for _, kind := range Kinds {
+		for i, t := range tables {
+			if h := headers[i]; h != nil && h.kind == kind {
+				b.Files = append(b.Files, File{Name: t.Name, Kind: kind, Rows: len(t.Rows), SHA256: t.SHA256})
+				errs = append(errs, p.table(&b, t, i, h)...)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		// All or nothing: no records, so none can be written by mistake.
+		b = Batch{Files: b.Files}
+	}
+	sortErrors(errs)
+	return b, errs
+}
+
+// parser carries what rows of one import share.
+type parser struct {
+	*lookup
+	known        func(string) bool
+	taxCodes     map[string]bool   // tax codes of the import's enterprise rows
+	seen         map[string]Origin // record key → where it was first seen
+	skipTaxCheck bool
+}
+
+// table reads every row of t into b and returns the problems.
+func (p *parser) table(b *Batch, t Table, ti int, h *header) []RowError {
+	set := ColumnSet{}
+	for key := range h.index {
+		set[key] = true
+	}
+	var errs []RowError
+	warned := map[int]bool{}
+	for _, row := range t.Rows {
+		r := &rowReader{h: h, cells: row.Cells, v: &model.ValidationError{}}
+		src := Origin{File: t.Name, Row: row.Num, Columns: set}
+		switch h.kind {
+		case KindEnterprises:
+			if e, ok := p.enterprise(r, src); ok {
+				b.Enterprises = append(b.Enterprises, e)
+			}
+		case KindClassifications:
+			if c, ok := p.classification(r, src); ok {
+				b.Classifications = append(b.Classifications, c)
+			}
+		case KindFigures:
+			if f, ok := p.figure(r, src); ok {
+				b.Figures = append(b.Figures, f)
+			}
+		case KindProvinceOutput:
+			if o, ok := p.provinceOutput(r, src); ok {
+				b.ProvinceOutputs = append(b.ProvinceOutputs, o)
+			}
+		}
+		errs = append(errs, r.errors(t.Name, row.Num, ti)...)
+		errs = append(errs, unnamedCells(t, row, ti, h, warned)...)
+	}
+	return errs
+}
+
+// unnamedCells reports, once per column, data in a column without a
+// header: it would otherwise be silently dropped.
+func unnamedCells(t Table, row Row, ti int, h *header, warned map[int]bool) []RowError {
+	var errs []RowError
+	for i, c := range row.Cells {
+		if (i < len(h.names) && h.names[i] != "") || strings.TrimSpace(c) == "" || warned[i] {
+			continue
+		}
+		warned[i] = true
+		errs = append(errs, RowError{File: t.Name, Row: row.Num, Value: c, order: [2]int{ti, i},
+			Problem: model.FieldError{Code: "import_unnamed_column", Args: []any{i + 1}}})
+	}
+	return errs
+}
+
+// once records key as seen at src; when it was seen before it reports code
+// against field, naming where it was first seen.
+func (p *parser) once(r *rowReader, code, field, key string, src Origin) {
+	k := code + "\x00" + key
+	if first, ok := p.seen[k]; ok {
+		r.v.Add(field, code, first.Row, first.File)
+		return
+	}
+	p.seen[k] = src
+}
+
+// knownTaxCode checks that a classification or figure refers to an
+// enterprise of this import or of the register.
+func (p *parser) knownTaxCode(r *rowReader, tc string) {
+	if p.skipTaxCheck || p.taxCodes[tc] || (p.known != nil && p.known(tc)) {
+		return
+	}
+	r.v.Add("tax_code", "import_unknown_tax_code", tc)
+}

@@ -1,0 +1,310 @@
+package importer
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"industrytargets/internal/model"
+)
+
+// rowReader reads the cells of one row by key, gathering every problem.
+type rowReader struct {
+	h     *header
+	cells []string
+	v     *model.ValidationError
+}
+
+// text is the cell of key, trimmed; "" when the file has no such column.
+func (r *rowReader) text(key string) string {
+	if i, ok := r.h.index[key]; ok && i < len(r.cells) {
+		return strings.TrimSpace(r.cells[i])
+	}
+	return ""
+}
+
+// required is the cell of key, or "" with a problem when it is empty.
+func (r *rowReader) required(key string) string {
+	s := r.text(key)
+	if s == "" {
+		r.v.Add(key, "required")
+	}
+	return s
+}
+
+// failed reports whether any of keys has a problem already.
+func (r *rowReader) failed(keys ...string) bool {
+	for _, k := range keys {
+		if _, bad := r.v.Field(k); bad {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rowReader) taxCode() string {
+	s := r.text("tax_code")
+	tc, err := model.NormalizeTaxCode(s)
+	if err != nil {
+		r.v.AddErr("tax_code", err)
+		return s
+	}
+	return tc
+}
+
+// date reads a required date; a bare year is the first or last day by edge.
+func (r *rowReader) date(key string, edge model.YearEdge) time.Time {
+	s := r.required(key)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := model.ParseDate(s, edge)
+	r.v.AddErr(key, err)
+	return t
+}
+
+func (r *rowReader) optDate(key string, edge model.YearEdge) *time.Time {
+	s := r.text(key)
+	if s == "" {
+		return nil
+	}
+	t, err := model.ParseDate(s, edge)
+	if err != nil {
+		r.v.AddErr(key, err)
+		return nil
+	}
+	return &t
+}
+
+func (r *rowReader) money(key string) model.Money {
+	s := r.required(key)
+	if s == "" {
+		return 0
+	}
+	m, err := model.ParseMoney(s)
+	r.v.AddErr(key, err)
+	return m
+}
+
+func (r *rowReader) optMoney(key string) *model.Money {
+	s := r.text(key)
+	if s == "" {
+		return nil
+	}
+	m, err := model.ParseMoney(s)
+	if err != nil {
+		r.v.AddErr(key, err)
+		return nil
+	}
+	return &m
+}
+
+func (r *rowReader) optInt(key string) *int64 {
+	s := r.text(key)
+	if s == "" {
+		return nil
+	}
+	n, err := model.ParseInt(s)
+	if err != nil {
+		r.v.AddErr(key, err)
+		return nil
+	}
+	return &n
+}
+
+func (r *rowReader) year() int {
+	s := r.required("year")
+	if s == "" {
+		return 0
+	}
+	y, err := model.ParseYear(s)
+	r.v.AddErr("year", err)
+	return y
+}
+
+// code is an enumeration's cell in lower case, or def when empty.
+func (r *rowReader) code(key, def string) string {
+	if s := strings.ToLower(r.text(key)); s != "" {
+		return s
+	}
+	return def
+}
+
+// validate adds the record's own problems, except for fields already
+// reported while reading the cells.
+func (r *rowReader) validate(err error) {
+	ve, ok := err.(*model.ValidationError)
+	if !ok {
+		r.v.AddErr("", err)
+		return
+	}
+	for _, f := range ve.Fields {
+		if !r.failed(f.Field) {
+			r.v.Fields = append(r.v.Fields, f)
+		}
+	}
+}
+
+func (r *rowReader) ok() bool { return len(r.v.Fields) == 0 }
+
+// errors places the row's problems at their columns.
+func (r *rowReader) errors(file string, row, ti int) []RowError {
+	out := make([]RowError, len(r.v.Fields))
+	for n, f := range r.v.Fields {
+		e := RowError{File: file, Row: row, Column: f.Field, Problem: f, order: [2]int{ti, len(r.h.keys)}}
+		if i, ok := r.h.index[f.Field]; ok {
+			e.Column, e.Value, e.order[1] = r.h.names[i], r.text(f.Field), i
+		}
+		out[n] = e
+	}
+	return out
+}
+
+func (p *parser) enterprise(r *rowReader, src Origin) (Enterprise, bool) {
+	e := model.Enterprise{
+		TaxCode: r.taxCode(), Name: r.text("name"), NameEN: r.text("name_en"),
+		Ownership:       model.Ownership(r.code("ownership", "")),
+		InvestorCountry: r.text("investor_country"), VSIC: r.text("vsic"),
+		OperatingSince: r.date("operating_since", model.YearStart),
+		CeasedOn:       r.optDate("ceased_on", model.YearEnd),
+		Employees:      r.optInt("employees"),
+	}
+	e.ProvinceCode = p.province(r, p.defaultProvince)
+	e.AreaID = p.place(r, p.areas, "area", "import_unknown_area", e.ProvinceCode)
+	e.ZoneID = p.place(r, p.zones, "industrial_zone", "import_unknown_zone", e.ProvinceCode)
+	if err := e.Validate(); err != nil {
+		r.validate(err)
+	}
+	if !r.failed("tax_code") {
+		p.taxCodes[e.TaxCode] = true
+		p.once(r, "import_duplicate_enterprise", "tax_code", e.TaxCode, src)
+	}
+	return Enterprise{e, src}, r.ok()
+}
+
+func (p *parser) classification(r *rowReader, src Origin) (Classification, bool) {
+	tc := r.taxCode()
+	c := model.Classification{
+		Category:      model.Category(p.category(r)),
+		ProductGroup:  p.productGroup(r),
+		ValidFrom:     r.date("valid_from", model.YearStart),
+		ValidUntil:    r.optDate("valid_until", model.YearEnd),
+		CertificateNo: r.text("certificate_no"),
+	}
+	if err := c.Validate(); err != nil {
+		r.validate(err)
+	}
+	if !r.failed("tax_code", "category", "valid_from") {
+		p.once(r, "import_duplicate_classification", "tax_code", tc+"\x00"+string(c.Category)+"\x00"+c.ValidFrom.Format(time.DateOnly), src)
+	}
+	if !r.failed("tax_code") {
+		p.knownTaxCode(r, tc)
+	}
+	return Classification{tc, c, src}, r.ok()
+}
+
+func (p *parser) figure(r *rowReader, src Origin) (Figure, bool) {
+	tc := r.taxCode()
+	f := model.Figure{
+		Year:            r.year(),
+		Basis:           model.PriceBasis(r.code("price_basis", string(model.BasisCurrent))),
+		ProductionValue: r.money("production_value"),
+		Revenue:         r.optMoney("revenue"),
+		ExportValue:     r.optMoney("export_value"),
+		Employees:       r.optInt("employees"),
+		Status:          model.FigureStatus(r.code("status", string(model.StatusOfficial))),
+	}
+	if err := f.Validate(); err != nil {
+		r.validate(err)
+	}
+	if !r.failed("tax_code", "year", "price_basis") {
+		p.once(r, "import_duplicate_figure", "tax_code", tc+"\x00"+strconv.Itoa(f.Year)+"\x00"+string(f.Basis), src)
+	}
+	if !r.failed("tax_code") {
+		p.knownTaxCode(r, tc)
+	}
+	return Figure{tc, f, src}, r.ok()
+}
+
+func (p *parser) provinceOutput(r *rowReader, src Origin) (ProvinceOutput, bool) {
+	o := model.ProvinceOutput{
+		ProvinceCode:    p.province(r, ""),
+		Year:            r.year(),
+		Basis:           model.PriceBasis(r.code("price_basis", string(model.BasisCurrent))),
+		ProductionValue: r.money("production_value"),
+		Status:          model.FigureStatus(r.code("status", string(model.StatusOfficial))),
+		Source:          r.text("source"),
+	}
+	if err := o.Validate(); err != nil {
+		r.validate(err)
+	}
+	if !r.failed("province", "year", "price_basis") {
+		p.once(r, "import_duplicate_province_output", "province", o.ProvinceCode+"\x00"+strconv.Itoa(o.Year)+"\x00"+string(o.Basis), src)
+	}
+	return ProvinceOutput{o, src}, r.ok()
+}
+
+// province is the code of the province the row names, or of def when the
+// cell is empty; "" with a problem when there is none.
+func (p *parser) province(r *rowReader, def string) string {
+	s := r.text("province")
+	if s == "" {
+		if def == "" {
+			r.v.Add("province", "required")
+			return ""
+		}
+		s = def
+	}
+	e, ok, amb := p.provinces.find("", s)
+	switch {
+	case amb != nil:
+		r.v.Add("province", amb.Code, amb.Args...)
+	case !ok:
+		r.v.Add("province", "import_unknown_province", s)
+	}
+	return e.code
+}
+
+// place is the id of the area or zone the cell of key names within the
+// province, nil when the cell is empty.
+func (p *parser) place(r *rowReader, n names, key, code, province string) *int64 {
+	s := r.text(key)
+	if s == "" || province == "" {
+		return nil
+	}
+	e, ok, amb := n.find(province, s)
+	switch {
+	case amb != nil:
+		r.v.Add(key, amb.Code, amb.Args...)
+		return nil
+	case !ok:
+		r.v.Add(key, code, s, province)
+		return nil
+	}
+	return &e.id
+}
+
+// category is the category's code, from its code or, when the reference
+// lists them, its name.
+func (p *parser) category(r *rowReader) string {
+	s := r.required("category")
+	if e, ok, _ := p.categories.find("", s); ok {
+		return e.code
+	}
+	return strings.ToLower(s)
+}
+
+func (p *parser) productGroup(r *rowReader) string {
+	s := r.text("product_group")
+	if s == "" {
+		return ""
+	}
+	e, ok, amb := p.groups.find("", s)
+	switch {
+	case amb != nil:
+		r.v.Add("product_group", amb.Code, amb.Args...)
+	case !ok:
+		r.v.Add("product_group", "import_unknown_product_group", s)
+	}
+	return e.code
+}

@@ -1,0 +1,63 @@
+package server
+
+import (
+	"net/http"
+
+	"industrytargets/internal/auth"
+	"industrytargets/internal/model"
+	"industrytargets/web"
+)
+
+// handleAccount shows the signed-in user's account and the password form.
+func handleAccount(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		render(w, r, d.logger, http.StatusOK, web.Account(page(r, d, "Tài khoản"), web.PasswordForm{}))
+	})
+}
+
+// handlePasswordChange changes the user's password after checking the
+// current one; other sessions end unless the user asks to keep them.
+func handlePasswordChange(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := r.ParseForm(); err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		u, _ := currentUser(r)
+		current, fresh := r.PostForm.Get("current_password"), r.PostForm.Get("new_password")
+		errs := map[string]string{}
+		if ok, _, err := d.hasher.Verify(current, u.PasswordHash); err != nil || !ok {
+			errs["current_password"] = "Mật khẩu hiện tại không đúng."
+		}
+		if err := auth.CheckPassword(fresh, u.Email); err != nil {
+			errs["new_password"] = auth.Message(err, model.LangVI)
+		} else if fresh != r.PostForm.Get("confirm_password") {
+			errs["confirm_password"] = "Hai lần nhập mật khẩu mới không khớp."
+		}
+		if len(errs) > 0 {
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.Account(page(r, d, "Tài khoản"), web.PasswordForm{Errors: errs}))
+			return
+		}
+		hash, err := d.hasher.Hash(fresh)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		endOthers := r.PostForm.Get("end_other_sessions") != ""
+		if err := d.st.SetPassword(r.Context(), u.ID, hash, endOthers, u.ID); err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		// This session carries on: a new token and, when the others were
+		// ended, the new epoch.
+		if err := d.sessions.RenewToken(r.Context()); err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		if endOthers {
+			d.sessions.Put(r.Context(), sessEpoch, int(u.SessionEpoch)+1)
+		}
+		flash(r, d, "Đã đổi mật khẩu.")
+		http.Redirect(w, r, "/account", http.StatusSeeOther)
+	})
+}
