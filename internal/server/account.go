@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"strconv"
+	"time"
 
 	"industrytargets/internal/auth"
 	"industrytargets/internal/model"
@@ -25,9 +27,26 @@ func handlePasswordChange(d *deps) http.Handler {
 		}
 		u, _ := currentUser(r)
 		current, fresh := r.PostForm.Get("current_password"), r.PostForm.Get("new_password")
+		// Guessing the current password here is slowed like signing in.
+		failures, last, err := d.st.LoginFailures(r.Context(), u.Email)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		if wait := auth.ThrottleWait(failures, last, time.Now()); wait > 0 {
+			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+			renderError(w, r, d, http.StatusTooManyRequests, "Đã nhập sai mật khẩu quá nhiều lần. Vui lòng chờ "+waitWords(int(wait.Seconds())+1)+" rồi thử lại.")
+			return
+		}
 		errs := map[string]string{}
 		if ok, _, err := d.hasher.Verify(current, u.PasswordHash); err != nil || !ok {
 			errs["current_password"] = "Mật khẩu hiện tại không đúng."
+			ctx, cancel := background(r)
+			defer cancel()
+			if err := d.st.RecordLoginFailure(ctx, u.Email, u.ID, auth.ClientIP(r, d.opt.TrustedProxies).String()); err != nil {
+				serverError(w, r, d.logger, err)
+				return
+			}
 		}
 		if err := auth.CheckPassword(fresh, u.Email); err != nil {
 			errs["new_password"] = auth.Message(err, model.LangVI)
