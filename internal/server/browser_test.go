@@ -81,7 +81,7 @@ func TestHomeInBrowser(t *testing.T) {
 	srv := newBrowserServer(t)
 	browserSignIn(t, ctx, srv.URL+"/")
 
-	if got, want := browserText(t, ctx, "h1"), "Mục tiêu phát triển công nghiệp"; got != want {
+	if got, want := browserText(t, ctx, "h1"), "Tiến độ thực hiện đề án"; got != want {
 		t.Errorf("h1 = %q, want %q", got, want)
 	}
 	if got, want := browserEval[int](t, ctx, `document.querySelectorAll("table.targets tbody tr").length`), 4; got != want {

@@ -2,37 +2,12 @@ package server
 
 import (
 	"net/http"
+	"strconv"
 
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
-
-// handleHome shows each plan with its targets and what the register holds.
-func handleHome(d *deps) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		plans, err := d.st.Plans(ctx)
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		names, err := d.st.Names(ctx)
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		v := web.HomeView{Plans: make([]web.PlanView, len(plans))}
-		for i, p := range plans {
-			v.Plans[i] = planView(p, names)
-		}
-		if v.Register, err = registerView(r, d.st, plans); err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		render(w, r, d.logger, http.StatusOK, web.Home(page(r, d, "Tổng quan"), v))
-	})
-}
 
 func planView(p model.Plan, names store.Names) web.PlanView {
 	v := web.PlanView{
@@ -65,3 +40,5 @@ func registerView(r *http.Request, st *store.Store, plans []model.Plan) (web.Reg
 	}
 	return v, err
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -24,7 +24,7 @@ func addRoutes(r chi.Router, d *deps) {
 	// PUBLIC_DASHBOARD is set.
 	r.Group(func(r chi.Router) {
 		r.Use(openIf(d, d.opt.PublicDashboard))
-		r.Method(http.MethodGet, "/", handleHome(d))
+		r.Method(http.MethodGet, "/", handleOverview(d))
 		r.Method(http.MethodGet, "/api/v1/plans", handleAPIPlans(d))
 		r.Method(http.MethodGet, "/api/v1/plans/{code}/progress", handleAPIProgress(d))
 	})

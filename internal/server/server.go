@@ -15,6 +15,7 @@ import (
 
 	"industrytargets/internal/auth"
 	"industrytargets/internal/store"
+	"industrytargets/web"
 )
 
 // Options are the settings the handler needs beyond its dependencies.
@@ -69,7 +70,10 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		logger.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
-		renderError(w, r, d, http.StatusForbidden, "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.")
+		// This runs before the session is loaded: a plain page, no session.
+		p := web.Page{Title: errorTitle(http.StatusForbidden), Path: r.URL.Path}
+		render(w, r, logger, http.StatusForbidden, web.ErrorPage(p, http.StatusForbidden,
+			"Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống."))
 	}))
 	return cop.Handler(r)
 }

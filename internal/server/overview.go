@@ -1,0 +1,152 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
+	"industrytargets/web"
+)
+
+// vietnam is the time zone the department works in; "today" is its date.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// overviewQuery is what the overview was asked for.
+type overviewQuery struct {
+	plan  model.Plan
+	year  int // 0: the default year
+	basis model.PriceBasis
+}
+
+// handleOverview shows a plan's progress: a card per target, the series,
+// breakdowns, entries and exits, and what needs attention in the data.
+func handleOverview(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		plans, err := d.st.Plans(r.Context())
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		if len(plans) == 0 {
+			renderError(w, r, d, http.StatusNotFound, "Chưa có đề án nào. Quản trị viên cần nạp đề án (industrytargets seed).")
+			return
+		}
+		q, ok := parseOverviewQuery(r, plans)
+		if !ok {
+			renderError(w, r, d, http.StatusBadRequest, "Đề án, năm hoặc loại giá không hợp lệ.")
+			return
+		}
+		v, err := d.overview(r, plans, q)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		render(w, r, d.logger, http.StatusOK, web.Overview(page(r, d, "Tổng quan"), v))
+	})
+}
+
+func parseOverviewQuery(r *http.Request, plans []model.Plan) (overviewQuery, bool) {
+	q := overviewQuery{plan: plans[0], basis: model.BasisCurrent}
+	if code := r.URL.Query().Get("plan"); code != "" {
+		found := false
+		for _, p := range plans {
+			if p.Code == code {
+				q.plan, found = p, true
+			}
+		}
+		if !found {
+			return q, false
+		}
+	}
+	if b := r.URL.Query().Get("basis"); b != "" {
+		q.basis = model.PriceBasis(b)
+	}
+	if y := r.URL.Query().Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || progress.CheckYear(q.plan, n) != nil {
+			return q, false
+		}
+		q.year = n
+	}
+	return q, q.basis.Valid()
+}
+
+func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (web.OverviewView, error) {
+	ctx := r.Context()
+	rep, err := d.st.Progress(ctx, q.plan.Code, q.basis, q.year)
+	if err != nil {
+		return web.OverviewView{}, err
+	}
+	names, err := d.st.Names(ctx)
+	if err != nil {
+		return web.OverviewView{}, err
+	}
+	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
+		BasisName: basisName(q.basis), Cards: cards(rep), Series: seriesRows(rep)}
+	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(), yearOptions(q.plan, rep.AsOfYear)
+	if err := d.overviewDetails(r, q.plan, rep, &v); err != nil {
+		return v, err
+	}
+	v.Register, err = registerView(r, d.st, []model.Plan{q.plan})
+	return v, err
+}
+
+func planOptions(plans []model.Plan) []web.Option {
+	out := make([]web.Option, len(plans))
+	for i, p := range plans {
+		out[i] = web.Option{Value: p.Code, Label: p.Code}
+	}
+	return out
+}
+
+func basisOptions() []web.Option {
+	out := make([]web.Option, len(model.PriceBases))
+	for i, b := range model.PriceBases {
+		out[i] = web.Option{Value: string(b), Label: basisName(b)}
+	}
+	return out
+}
+
+// yearOptions runs from the plan's baseline to this year or the last
+// target, whichever is later.
+func yearOptions(plan model.Plan, asOf int) []int {
+	last := max(time.Now().In(vietnam).Year(), asOf)
+	for _, t := range plan.Targets {
+		last = max(last, t.Year)
+	}
+	var out []int
+	for y := plan.BaselineYear; y <= last; y++ {
+		out = append(out, y)
+	}
+	return out
+}
+
+func basisName(b model.PriceBasis) string {
+	switch b {
+	case model.BasisConst2010:
+		return "so sánh 2010"
+	case model.BasisConst2020:
+		return "so sánh 2020"
+	}
+	return "hiện hành"
+}
+
+func seriesRows(rep progress.Report) []web.SeriesRow {
+	out := make([]web.SeriesRow, len(rep.Series))
+	for i, p := range rep.Series {
+		out[i] = web.SeriesRow{Year: p.Year, Count: format.Int(int64(p.EnterpriseCount)),
+			Output: format.Money(p.QualifyingOutput), ProvinceOutput: "—", Share: "—",
+			Coverage: fmt.Sprintf("%s (%d/%d)", format.Percent(p.OutputCoverage), p.Reporting, p.EnterpriseCount)}
+		if p.ProvinceOutput != nil {
+			out[i].ProvinceOutput = format.Money(*p.ProvinceOutput)
+		}
+		if p.OutputShare != nil {
+			out[i].Share = format.Percent(*p.OutputShare)
+		}
+	}
+	return out
+}

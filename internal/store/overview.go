@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"industrytargets/internal/model"
+)
+
+// qualifyingAt selects (y, id) for every enterprise of @province that
+// qualifies for @categories on 31 December of each year y in
+// @first..@last (rule 1), the one definition every overview query shares.
+const qualifyingAt = `
+	SELECT y, e.id
+	FROM generate_series(@first::int, @last::int) AS y
+	JOIN enterprises e ON e.province_code = @province
+		AND e.operating_since <= make_date(y, 12, 31)
+		AND (e.ceased_on IS NULL OR e.ceased_on > make_date(y, 12, 31))
+	WHERE EXISTS (
+		SELECT 1 FROM classifications c
+		WHERE c.enterprise_id = e.id AND c.category_code = ANY(@categories)
+			AND c.valid_from <= make_date(y, 12, 31)
+			AND (c.valid_until IS NULL OR c.valid_until >= make_date(y, 12, 31)))`
+
+func planArgs(plan model.Plan, first, last int) pgx.NamedArgs {
+	return pgx.NamedArgs{"province": plan.ProvinceCode, "categories": plan.Categories, "first": first, "last": last}
+}
+
+// breakdownSQL groups the qualifying enterprises of one year by a
+// dimension, giving each group's key and Vietnamese name.
+var breakdownSQL = map[model.Dimension]string{
+	model.ByArea: `SELECT coalesce(a.code, ''), coalesce(a.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
+		LEFT JOIN areas a ON a.id = e.area_id GROUP BY 1, 2`,
+	model.ByZone: `SELECT coalesce(z.code, ''), coalesce(z.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
+		LEFT JOIN industrial_zones z ON z.id = e.zone_id GROUP BY 1, 2`,
+	model.ByOwnership: `SELECT coalesce(e.ownership, ''), '', count(*) FROM q JOIN enterprises e ON e.id = q.id GROUP BY 1`,
+	model.ByVSIC: `SELECT coalesce(d.code, ''), coalesce(d.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
+		LEFT JOIN vsic_divisions d ON d.code = e.vsic_division GROUP BY 1, 2`,
+	// An enterprise holding several categories (or product groups) at the
+	// year's end counts once in each.
+	model.ByCategory: `SELECT cat.code, cat.name, count(DISTINCT q.id) FROM q
+		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
+			AND c.valid_from <= make_date(@first, 12, 31)
+			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first, 12, 31))
+		JOIN categories cat ON cat.code = c.category_code GROUP BY 1, 2`,
+	model.ByProductGroup: `SELECT coalesce(g.code, ''), coalesce(g.name, ''), count(DISTINCT q.id) FROM q
+		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
+			AND c.valid_from <= make_date(@first, 12, 31)
+			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first, 12, 31))
+		LEFT JOIN product_groups g ON g.code = c.product_group GROUP BY 1, 2`,
+}
+
+// Breakdown counts the enterprises qualifying for plan in year by dim,
+// largest group first; the group of enterprises where dim is not set has
+// an empty key.
+func (s *Store) Breakdown(ctx context.Context, plan model.Plan, year int, dim model.Dimension) ([]model.CountRow, error) {
+	q, ok := breakdownSQL[dim]
+	if !ok {
+		return nil, fmt.Errorf("%w: breakdown by %q", model.ErrInvalid, dim)
+	}
+	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`) SELECT * FROM (`+q+`) b ORDER BY 3 DESC, 2, 1`,
+		planArgs(plan, year, year))
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.CountRow, error) {
+		var c model.CountRow
+		err := r.Scan(&c.Key, &c.Name, &c.Count)
+		return c, err
+	})
+	return out, wrap("breakdown by "+string(dim), err)
+}
+
+// Flows counts, for each year from first to last, the enterprises that
+// began to qualify (not qualifying the year before) and those that stopped.
+func (s *Store) Flows(ctx context.Context, plan model.Plan, first, last int) ([]model.YearFlow, error) {
+	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`)
+		SELECT g.yr,
+			(SELECT count(*) FROM q cur WHERE cur.y = g.yr
+				AND NOT EXISTS (SELECT 1 FROM q prev WHERE prev.y = g.yr - 1 AND prev.id = cur.id))::int,
+			(SELECT count(*) FROM q prev WHERE prev.y = g.yr - 1
+				AND NOT EXISTS (SELECT 1 FROM q cur WHERE cur.y = g.yr AND cur.id = prev.id))::int
+		FROM generate_series(@first::int + 1, @last::int) AS g(yr) ORDER BY g.yr`, planArgs(plan, first-1, last))
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.YearFlow, error) {
+		var f model.YearFlow
+		err := r.Scan(&f.Year, &f.Entries, &f.Exits)
+		return f, err
+	})
+	return out, wrap("flows", err)
+}
+
+// Quality counts what needs attention for plan in year on basis; today
+// sets the six months within which a certificate counts as expiring.
+func (s *Store) Quality(ctx context.Context, plan model.Plan, year int, basis model.PriceBasis, today time.Time) (model.Quality, error) {
+	var q model.Quality
+	args := planArgs(plan, year, year)
+	args["basis"], args["today"], args["until"] = basis, today, today.AddDate(0, 6, 0)
+	err := s.pool.QueryRow(ctx, `WITH q AS (`+qualifyingAt+`)
+		SELECT
+			(SELECT count(*) FROM q WHERE NOT EXISTS (SELECT 1 FROM enterprise_figures f
+				WHERE f.enterprise_id = q.id AND f.year = @first AND f.price_basis = @basis))::int,
+			(SELECT count(*) FROM classifications c JOIN enterprises e ON e.id = c.enterprise_id
+				WHERE e.province_code = @province AND c.category_code = ANY(@categories)
+					AND c.valid_until BETWEEN @today AND @until
+					AND (e.ceased_on IS NULL OR e.ceased_on > @today))::int,
+			(SELECT count(*) FROM enterprises e WHERE e.province_code = @province
+				AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.enterprise_id = e.id))::int,
+			(SELECT count(*) FROM enterprise_figures f JOIN enterprises e ON e.id = f.enterprise_id
+				WHERE e.province_code = @province AND f.year = @first AND f.price_basis = @basis
+					AND f.status <> 'official')::int`, args).
+		Scan(&q.MissingFigures, &q.Expiring, &q.Unclassified, &q.Provisional)
+	return q, wrap("quality", err)
+}
