@@ -133,7 +133,7 @@ func (u users) passwd(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	if err := u.st.SetPassword(ctx, usr.ID, hash, true, 0); err != nil {
+	if err := u.st.SetPassword(ctx, usr.ID, hash, true, false, 0); err != nil {
 		return err
 	}
 	fmt.Fprintf(u.e.stdout, "password of %s changed; their sessions have ended\n", usr.Email)
@@ -187,7 +187,7 @@ func (u users) initAdmin(ctx context.Context, email string) error {
 	if err != nil {
 		return err
 	}
-	admin := model.User{Email: email, Name: "Quản trị viên", Role: model.RoleAdmin, PasswordHash: hash}
+	admin := model.User{Email: email, Name: "Quản trị viên", Role: model.RoleAdmin, PasswordHash: hash, MustChangePassword: true}
 	if err := u.st.CreateUser(ctx, &admin, 0); err != nil {
 		return err
 	}

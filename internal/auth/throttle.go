@@ -37,7 +37,12 @@ func (t Throttle) Delay(failures int) time.Duration {
 // number of consecutive failures and the time of the last one; zero means it
 // may go ahead.
 func (t Throttle) Wait(failures int, last, now time.Time) time.Duration {
-	return max(last.Add(t.Delay(failures)).Sub(now), 0)
+	d := t.Delay(failures)
+	if d == 0 {
+		// No delay is due, whatever the clocks of two machines say.
+		return 0
+	}
+	return max(last.Add(d).Sub(now), 0)
 }
 
 // ThrottleWait is DefaultThrottle().Wait: how much longer, at now, the next
@@ -45,4 +50,20 @@ func (t Throttle) Wait(failures int, last, now time.Time) time.Duration {
 // must wait.
 func ThrottleWait(failures int, last, now time.Time) time.Duration {
 	return DefaultThrottle().Wait(failures, last, now)
+}
+
+// MaxFailuresPerHour bounds the failed attempts on one account from every
+// address together in an hour (ASVS 4.0.3 2.2.1 asks for at most 100).
+const MaxFailuresPerHour = 100
+
+// SignInWait is how long, at now, an attempt on an account must wait: the
+// growing delay for failures from the caller's own address, so an attacker
+// elsewhere cannot lock the real user out; and a quarter of an hour once
+// lastHour failures from all addresses reach MaxFailuresPerHour, the one
+// lockout an attacker can cause, which ends within the hour.
+func SignInWait(failures int, last time.Time, lastHour int, now time.Time) time.Duration {
+	if lastHour >= MaxFailuresPerHour {
+		return max(ThrottleWait(failures, last, now), 15*time.Minute)
+	}
+	return ThrottleWait(failures, last, now)
 }

@@ -119,3 +119,6 @@ var ErrStale = fmt.Errorf("%w: changed by someone else since it was read", ErrCo
 // ErrUnavailable means the database cannot be reached just now; the request
 // may succeed if tried again shortly.
 var ErrUnavailable = errors.New("database unavailable")
+
+// ErrLastAdmin means a change would leave no active administrator.
+var ErrLastAdmin = fmt.Errorf("%w: it would leave no active administrator", ErrConflict)

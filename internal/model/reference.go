@@ -93,7 +93,11 @@ type User struct {
 	// SessionEpoch is carried by every session of the user; raising it ends
 	// them all.
 	SessionEpoch int32
-	Version      int32
+	// MustChangePassword is set while the password is one someone else
+	// chose (a first password); the user must replace it before anything
+	// else.
+	MustChangePassword bool
+	Version            int32
 }
 
 // Can reports whether the user's role allows what need requires: an admin

@@ -54,6 +54,11 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
+			if u.MustChangePassword && !mayWhileChangingPassword(r) {
+				d.sessions.Put(ctx, sessFlash, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục.")
+				http.Redirect(w, r, "/account", http.StatusSeeOther)
+				return
+			}
 			if string(u.Role) != d.sessions.GetString(ctx, sessRole) {
 				if err := d.sessions.RenewToken(ctx); err != nil {
 					serverError(w, r, d.logger, err)
@@ -114,4 +119,13 @@ func deny(w http.ResponseWriter, r *http.Request, d *deps, status int) {
 		return
 	}
 	renderError(w, r, d, status, "Vai trò của bạn không được phép làm việc này. Nếu cần, hãy liên hệ quản trị viên.")
+}
+
+// mayWhileChangingPassword lists what a user whose password someone else
+// chose may still reach: the account page to change it, signing out, and
+// the static files and probes.
+func mayWhileChangingPassword(r *http.Request) bool {
+	p := r.URL.Path
+	return p == "/account" || p == "/account/password" || p == "/logout" || p == "/healthz" ||
+		p == "/readyz" || strings.HasPrefix(p, "/static/")
 }

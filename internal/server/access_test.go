@@ -40,11 +40,20 @@ var rules = map[string]access{
 	"GET /login":                          anyone,
 	"POST /login":                         anyone,
 	"GET /":                               dashboard,
+	"GET /reports/{plan}/{year}":          dashboard,
 	"GET /api/v1/plans":                   dashboard,
 	"GET /api/v1/plans/{code}/progress":   dashboard,
-	"POST /logout":                        viewer,
+	"POST /logout":                        anyone,
 	"GET /account":                        viewer,
 	"POST /account/password":              viewer,
+	"GET /enterprises":                    viewer,
+	"GET /enterprises/{id}":               viewer,
+	"GET /enterprises/new":                editor,
+	"POST /enterprises":                   editor,
+	"GET /enterprises/{id}/edit":          editor,
+	"POST /enterprises/{id}":              editor,
+	"GET /enterprises/{id}/delete":        editor,
+	"POST /enterprises/{id}/delete":       editor,
 	"GET /admin/users":                    admin,
 	"POST /admin/users":                   admin,
 	"POST /admin/users/{id}/role":         admin,
@@ -169,7 +178,7 @@ func TestAccessRules(t *testing.T) {
 // concrete fills a route pattern's parameters with values that exist or
 // harmlessly do not.
 func concrete(pattern string) string {
-	r := strings.NewReplacer("{code}", "HD-3164", "{id}", "999999", "*", "app.css")
+	r := strings.NewReplacer("{code}", "HD-3164", "{plan}", "HD-3164", "{year}", "2024", "{id}", "999999", "*", "app.css")
 	return r.Replace(pattern)
 }
 

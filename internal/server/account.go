@@ -3,7 +3,6 @@ package server
 import (
 	"net/http"
 	"strconv"
-	"time"
 
 	"industrytargets/internal/auth"
 	"industrytargets/internal/model"
@@ -21,19 +20,18 @@ func handleAccount(d *deps) http.Handler {
 // current one; other sessions end unless the user asks to keep them.
 func handlePasswordChange(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			serverError(w, r, d.logger, err)
+		if !parseForm(w, r, d) {
 			return
 		}
 		u, _ := currentUser(r)
 		current, fresh := r.PostForm.Get("current_password"), r.PostForm.Get("new_password")
 		// Guessing the current password here is slowed like signing in.
-		failures, last, err := d.st.LoginFailures(r.Context(), u.Email)
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		if wait := auth.ThrottleWait(failures, last, time.Now()); wait > 0 {
+		addr := clientKey(r, d)
+		if wait, err := d.reserveAttempt(r, u.Email, addr); err != nil || wait > 0 {
+			if err != nil {
+				serverError(w, r, d.logger, err)
+				return
+			}
 			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
 			renderError(w, r, d, http.StatusTooManyRequests, "Đã nhập sai mật khẩu quá nhiều lần. Vui lòng chờ "+waitWords(int(wait.Seconds())+1)+" rồi thử lại.")
 			return
@@ -43,14 +41,20 @@ func handlePasswordChange(d *deps) http.Handler {
 			errs["current_password"] = "Mật khẩu hiện tại không đúng."
 			ctx, cancel := background(r)
 			defer cancel()
-			if err := d.st.RecordLoginFailure(ctx, u.Email, u.ID, auth.ClientIP(r, d.opt.TrustedProxies).String()); err != nil {
+			if err := d.st.RecordLoginFailure(ctx, u.Email, u.ID, addr); err != nil {
 				serverError(w, r, d.logger, err)
 				return
 			}
+		} else if err := d.st.ClearLoginFailures(r.Context(), u.Email, addr); err != nil {
+			serverError(w, r, d.logger, err)
+			return
 		}
-		if err := auth.CheckPassword(fresh, u.Email); err != nil {
-			errs["new_password"] = auth.Message(err, model.LangVI)
-		} else if fresh != r.PostForm.Get("confirm_password") {
+		switch {
+		case auth.CheckPassword(fresh, u.Email) != nil:
+			errs["new_password"] = auth.Message(auth.CheckPassword(fresh, u.Email), model.LangVI)
+		case fresh == current:
+			errs["new_password"] = "Mật khẩu mới phải khác mật khẩu hiện tại."
+		case fresh != r.PostForm.Get("confirm_password"):
 			errs["confirm_password"] = "Hai lần nhập mật khẩu mới không khớp."
 		}
 		if len(errs) > 0 {
@@ -63,7 +67,7 @@ func handlePasswordChange(d *deps) http.Handler {
 			return
 		}
 		endOthers := r.PostForm.Get("end_other_sessions") != ""
-		if err := d.st.SetPassword(r.Context(), u.ID, hash, endOthers, u.ID); err != nil {
+		if err := d.st.SetPassword(r.Context(), u.ID, hash, endOthers, false, u.ID); err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}

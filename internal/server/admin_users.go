@@ -36,8 +36,7 @@ func (d *deps) renderUsers(w http.ResponseWriter, r *http.Request, status int, a
 // handleUserAdd adds a user with a random first password, shown once.
 func handleUserAdd(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			serverError(w, r, d.logger, err)
+		if !parseForm(w, r, d) {
 			return
 		}
 		f := web.AddUserForm{Email: strings.TrimSpace(r.PostForm.Get("email")),
@@ -49,7 +48,7 @@ func handleUserAdd(d *deps) http.Handler {
 			return
 		}
 		me, _ := currentUser(r)
-		u := model.User{Email: f.Email, Name: f.Name, Role: model.Role(f.Role), PasswordHash: hash}
+		u := model.User{Email: f.Email, Name: f.Name, Role: model.Role(f.Role), PasswordHash: hash, MustChangePassword: true}
 		err = d.st.CreateUser(r.Context(), &u, me.ID)
 		var v *model.ValidationError
 		switch {
@@ -111,14 +110,16 @@ func userAction(d *deps, do func(r *http.Request, id, by int64) (string, error))
 			renderError(w, r, d, http.StatusNotFound, "Không có người dùng này.")
 			return
 		}
-		if err := r.ParseForm(); err != nil {
-			serverError(w, r, d.logger, err)
+		if !parseForm(w, r, d) {
 			return
 		}
 		me, _ := currentUser(r)
 		msg, err := do(r, id, me.ID)
 		var v *model.ValidationError
 		switch {
+		case errors.Is(err, model.ErrLastAdmin):
+			renderError(w, r, d, http.StatusConflict, "Không thể làm vậy: hệ thống phải còn ít nhất một quản trị viên đang hoạt động.")
+			return
 		case errors.As(err, &v), errors.Is(err, model.ErrInvalid):
 			renderError(w, r, d, http.StatusUnprocessableEntity, "Thao tác không hợp lệ (vai trò không có, hoặc tự vô hiệu hoá chính mình).")
 			return

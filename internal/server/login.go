@@ -33,26 +33,23 @@ func handleLoginPage(d *deps) http.Handler {
 // failures for one email, or from one address, are slowed down.
 func handleLogin(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := r.ParseForm(); err != nil {
-			serverError(w, r, d.logger, err)
+		if !parseForm(w, r, d) {
 			return
 		}
 		form := web.LoginForm{Email: strings.TrimSpace(r.PostForm.Get("email")), Next: auth.LocalPath(r.PostForm.Get("next"))}
 		password := r.PostForm.Get("password")
-		addr := auth.ClientIP(r, d.opt.TrustedProxies).String()
-		now := time.Now()
-		if ok, wait := d.limiter.Allow(addr, now); !ok {
+		addr := clientKey(r, d)
+		if ok, wait := d.limiter.Allow(addr, time.Now()); !ok {
 			tooMany(w, r, d, form, wait)
 			return
 		}
 		email := strings.ToLower(form.Email)
-		failures, last, err := d.st.LoginFailures(r.Context(), email)
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		if wait := auth.ThrottleWait(failures, last, now); wait > 0 {
-			tooMany(w, r, d, form, wait)
+		if wait, err := d.reserveAttempt(r, email, addr); err != nil || wait > 0 {
+			if err != nil {
+				serverError(w, r, d.logger, err)
+			} else {
+				tooMany(w, r, d, form, wait)
+			}
 			return
 		}
 		u, ok, err := d.authenticate(r, email, password)
@@ -84,8 +81,12 @@ func (d *deps) authenticate(r *http.Request, email, password string) (model.User
 		return u, false, err
 	}
 	if rehash {
-		if h, err := d.hasher.Hash(password); err == nil {
-			d.st.SetPassword(r.Context(), u.ID, h, false, u.ID)
+		h, err := d.hasher.Hash(password)
+		if err == nil {
+			err = d.st.SetPassword(r.Context(), u.ID, h, false, u.MustChangePassword, u.ID)
+		}
+		if err != nil {
+			d.logger.Error("rehash password", "user_id", u.ID, "err", err)
 		}
 	}
 	return u, true, nil
@@ -94,11 +95,9 @@ func (d *deps) authenticate(r *http.Request, email, password string) (model.User
 func (d *deps) loginFailed(w http.ResponseWriter, r *http.Request, form web.LoginForm, userID int64, addr string) {
 	ctx, cancel := background(r)
 	defer cancel()
-	if email, err := model.NormalizeEmail(form.Email); err == nil {
-		if err := d.st.RecordLoginFailure(ctx, email, userID, addr); err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
+	if err := d.st.RecordLoginFailure(ctx, strings.ToLower(form.Email), userID, addr); err != nil {
+		serverError(w, r, d.logger, err)
+		return
 	}
 	d.logger.Warn("sign-in failed", "addr", addr, "user_id", userID)
 	form.Error = badLogin
@@ -127,7 +126,7 @@ func (d *deps) signIn(w http.ResponseWriter, r *http.Request, u model.User, next
 func tooMany(w http.ResponseWriter, r *http.Request, d *deps, form web.LoginForm, wait time.Duration) {
 	secs := int(math.Ceil(wait.Seconds()))
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
-	d.logger.Warn("sign-in throttled", "addr", auth.ClientIP(r, d.opt.TrustedProxies).String(), "wait_s", secs)
+	d.logger.Warn("sign-in throttled", "addr", clientKey(r, d), "wait_s", secs)
 	form.Error = fmt.Sprintf("Đã nhập sai quá nhiều lần. Vui lòng chờ %s rồi thử lại.", waitWords(secs))
 	render(w, r, d.logger, http.StatusTooManyRequests, web.Login(page(r, d, "Đăng nhập"), form))
 }
@@ -139,7 +138,28 @@ func waitWords(secs int) string {
 	return strconv.Itoa((secs+59)/60) + " phút"
 }
 
-// handleLogout ends the session.
+// reserveAttempt counts this attempt against email from addr before the
+// password is checked, so parallel guesses cannot slip past the delay; a
+// positive duration means the caller must wait that long first. An email
+// too long to be real is refused without being stored.
+func (d *deps) reserveAttempt(r *http.Request, email, addr string) (time.Duration, error) {
+	if len(email) > 254 {
+		return 0, nil
+	}
+	now := time.Now()
+	return d.st.ReserveLoginAttempt(r.Context(), email, addr, func(n int, last time.Time, hour int) time.Duration {
+		return auth.SignInWait(n, last, hour, now)
+	})
+}
+
+// clientKey names the client for limits and logs: its address, or its
+// IPv6 /64, taken from X-Forwarded-For only behind a trusted proxy.
+func clientKey(r *http.Request, d *deps) string {
+	return auth.AddrKey(auth.ClientIP(r, d.opt.TrustedProxies))
+}
+
+// handleLogout ends the session; a visitor whose session has already ended
+// simply goes to the sign-in page.
 func handleLogout(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if u, ok := currentUser(r); ok {

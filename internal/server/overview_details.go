@@ -36,6 +36,7 @@ func (d *deps) overviewDetails(r *http.Request, plan model.Plan, rep progress.Re
 	if err != nil {
 		return err
 	}
+	v.Charts = append(metricCharts(plan, rep), flowsChart(flows))
 	for _, f := range flows {
 		v.Flows = append(v.Flows, web.FlowRow{Year: f.Year, Entries: format.Int(int64(f.Entries)), Exits: format.Int(int64(f.Exits))})
 	}
@@ -52,7 +53,8 @@ func breakdownView(dim model.Dimension, rows []model.CountRow) web.BreakdownView
 	if dim == model.ByCategory || dim == model.ByProductGroup {
 		b.Note = "Doanh nghiệp thuộc nhiều nhóm được tính ở mỗi nhóm."
 	}
-	for _, r := range rows {
+	names := make([]string, len(rows))
+	for i, r := range rows {
 		name := r.Name
 		if dim == model.ByOwnership {
 			name = ownershipNames[r.Key]
@@ -60,7 +62,11 @@ func breakdownView(dim model.Dimension, rows []model.CountRow) web.BreakdownView
 		if name == "" {
 			name = "(chưa xác định)"
 		}
+		names[i] = name
 		b.Rows = append(b.Rows, web.BreakdownRow{Name: name, Count: format.Int(int64(r.Count))})
+	}
+	if len(rows) > 0 {
+		b.Chart = breakdownChart(dim, names, rows)
 	}
 	return b
 }

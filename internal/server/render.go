@@ -96,6 +96,8 @@ func renderError(w http.ResponseWriter, r *http.Request, d *deps, status int, ms
 
 func errorTitle(status int) string {
 	switch status {
+	case http.StatusBadRequest:
+		return "Yêu cầu không hợp lệ"
 	case http.StatusUnauthorized:
 		return "Cần đăng nhập"
 	case http.StatusForbidden:
@@ -116,4 +118,21 @@ func errorTitle(status int) string {
 		return "Tạm thời không phục vụ được"
 	}
 	return "Lỗi máy chủ"
+}
+
+// parseForm reads a posted form; a body too large is answered 413 and a
+// malformed one 400. It reports whether the handler may go on.
+func parseForm(w http.ResponseWriter, r *http.Request, d *deps) bool {
+	err := r.ParseForm()
+	if err == nil {
+		return true
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		w.Header().Set("Connection", "close")
+		renderError(w, r, d, http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn.")
+		return false
+	}
+	renderError(w, r, d, http.StatusBadRequest, "Dữ liệu gửi lên không đọc được. Vui lòng tải lại trang và thử lại.")
+	return false
 }

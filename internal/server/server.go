@@ -59,23 +59,28 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(),
 		limiter: auth.NewAddrLimiter(opt.AddrPerMinute, opt.AddrBurst)}
 	d.sessions = newSessions(d)
+	// Cross-origin protection runs before the session is loaded, so a
+	// forged request never reaches the session store; GetHead answers HEAD
+	// with the GET route, as monitors expect.
 	r := chi.NewRouter()
-	// GetHead answers HEAD with the GET route, as monitors expect.
 	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies),
-		limitBody(maxFormBytes), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
+		crossOrigin(d), limitBody(maxFormBytes), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
 	addRoutes(r, d)
-	// Cross-origin protection is outermost, so a forged request never
-	// reaches the session store.
+	return r
+}
+
+// crossOrigin refuses state-changing requests that come from another site.
+func crossOrigin(d *deps) func(http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		logger.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
+		d.logger.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
 		// This runs before the session is loaded: a plain page, no session.
 		p := web.Page{Title: errorTitle(http.StatusForbidden), Path: r.URL.Path}
-		render(w, r, logger, http.StatusForbidden, web.ErrorPage(p, http.StatusForbidden,
+		render(w, r, d.logger, http.StatusForbidden, web.ErrorPage(p, http.StatusForbidden,
 			"Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống."))
 	}))
-	return cop.Handler(r)
+	return cop.Handler
 }
 
 func newSessions(d *deps) *scs.SessionManager {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -17,10 +18,15 @@ const enterpriseColumns = `id, tax_code, name, name_en, province_code, coalesce(
 
 func scanEnterprise(r pgx.CollectableRow) (model.Enterprise, error) {
 	var e model.Enterprise
-	err := r.Scan(&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.ProvinceCode, &e.Ownership,
-		&e.InvestorCountry, &e.AreaID, &e.ZoneID, &e.VSIC, &e.OperatingSince, &e.CeasedOn,
-		&e.Employees, &e.Demo, &e.Version, &e.CreatedAt, &e.UpdatedAt, &e.CreatedBy, &e.UpdatedBy)
+	err := r.Scan(enterpriseFields(&e)...)
 	return e, err
+}
+
+// enterpriseFields are the scan destinations of enterpriseColumns, in order.
+func enterpriseFields(e *model.Enterprise) []any {
+	return []any{&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.ProvinceCode, &e.Ownership,
+		&e.InvestorCountry, &e.AreaID, &e.ZoneID, &e.VSIC, &e.OperatingSince, &e.CeasedOn,
+		&e.Employees, &e.Demo, &e.Version, &e.CreatedAt, &e.UpdatedAt, &e.CreatedBy, &e.UpdatedBy}
 }
 
 func enterpriseArgs(e *model.Enterprise, by int64) pgx.NamedArgs {
@@ -79,7 +85,14 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 		return err
 	}
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `UPDATE enterprises SET tax_code = @tax_code, name = @name,
+		// The row as it was, locked, so the log can say what changed.
+		rows, _ := tx.Query(ctx, `SELECT `+enterpriseColumns+` FROM enterprises
+			WHERE id = $1 AND version = $2 FOR UPDATE`, e.ID, e.Version)
+		before, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+		if err != nil {
+			return staleOrMissing(ctx, tx, "enterprises", e.ID, err)
+		}
+		rows, _ = tx.Query(ctx, `UPDATE enterprises SET tax_code = @tax_code, name = @name,
 			name_en = @name_en, province_code = @province, ownership = @ownership,
 			investor_country = @investor_country, area_id = @area_id, zone_id = @zone_id,
 			vsic = @vsic, operating_since = @operating_since, ceased_on = @ceased_on,
@@ -90,7 +103,9 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 			return staleOrMissing(ctx, tx, "enterprises", e.ID, err)
 		}
 		*e = got
-		return appendAudit(ctx, tx, by, "update", "enterprise", idText(e.ID), enterpriseDetails(e))
+		d := enterpriseDetails(e)
+		d["changes"] = enterpriseChanges(&before, e)
+		return appendAudit(ctx, tx, by, "update", "enterprise", idText(e.ID), d)
 	})
 	return wrap("update enterprise", err)
 }
@@ -101,18 +116,28 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 // version is stale.
 func (s *Store) DeleteEnterprise(ctx context.Context, id int64, version int32, by int64) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `DELETE FROM classifications WHERE enterprise_id = $1`, id); err != nil {
+		tag, err := tx.Exec(ctx, `DELETE FROM classifications WHERE enterprise_id = $1`, id)
+		if err != nil {
 			return err
 		}
-		tag, err := tx.Exec(ctx, `DELETE FROM enterprises WHERE id = $1 AND version = $2`, id, version)
+		rows, _ := tx.Query(ctx, `DELETE FROM enterprises WHERE id = $1 AND version = $2
+			RETURNING `+enterpriseColumns, id, version)
+		gone, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return staleOrMissing(ctx, tx, "enterprises", id, err)
+		}
 		if err != nil {
-			return translateDelete(err)
+			return err
 		}
-		if tag.RowsAffected() == 0 {
-			return staleOrMissing(ctx, tx, "enterprises", id, pgx.ErrNoRows)
-		}
-		return appendAudit(ctx, tx, by, "delete", "enterprise", idText(id), nil)
+		d := enterpriseDetails(&gone)
+		d["classifications"] = tag.RowsAffected()
+		return appendAudit(ctx, tx, by, "delete", "enterprise", idText(id), d)
 	})
+	// Judged here rather than by wrap, whose translate would also call the
+	// foreign-key violation a missing record (model.ErrNotFound).
+	if inUse := translateDelete(err); errors.Is(inUse, model.ErrInUse) {
+		return fmt.Errorf("store: delete enterprise: %w", inUse)
+	}
 	return wrap("delete enterprise", err)
 }
 
@@ -142,6 +167,43 @@ func enterpriseDetails(e *model.Enterprise) map[string]any {
 		d["ceased_on"] = e.CeasedOn.Format("2006-01-02")
 	}
 	return d
+}
+
+// enterpriseChanges lists the fields an update changed, keyed like the
+// import columns, each as {"from": …, "to": …} ("" for empty).
+func enterpriseChanges(before, after *model.Enterprise) map[string]any {
+	b, a := enterpriseValues(before), enterpriseValues(after)
+	out := map[string]any{}
+	for k, v := range a {
+		if b[k] != v {
+			out[k] = map[string]string{"from": b[k], "to": v}
+		}
+	}
+	return out
+}
+
+// enterpriseValues is every field a person edits, as text: dates as
+// yyyy-mm-dd, the area and zone as their ids.
+func enterpriseValues(e *model.Enterprise) map[string]string {
+	date := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Format(time.DateOnly)
+	}
+	num := func(n *int64) string {
+		if n == nil {
+			return ""
+		}
+		return strconv.FormatInt(*n, 10)
+	}
+	return map[string]string{
+		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN, "province": e.ProvinceCode,
+		"ownership": string(e.Ownership), "investor_country": e.InvestorCountry,
+		"area": num(e.AreaID), "industrial_zone": num(e.ZoneID), "vsic": e.VSIC,
+		"operating_since": date(&e.OperatingSince), "ceased_on": date(e.CeasedOn),
+		"employees": num(e.Employees),
+	}
 }
 
 func idText(id int64) string { return strconv.FormatInt(id, 10) }

@@ -111,3 +111,32 @@ func (s *Store) Quality(ctx context.Context, plan model.Plan, year int, basis mo
 		Scan(&q.MissingFigures, &q.Expiring, &q.Unclassified, &q.Provisional)
 	return q, wrap("quality", err)
 }
+
+// CountedEnterprise is one enterprise counted toward a plan in a year, with
+// its production value on the basis (nil when it reported none).
+type CountedEnterprise struct {
+	ID      int64
+	TaxCode string
+	Name    string
+	Area    string
+	Output  *model.Money
+}
+
+// Counted lists the enterprises qualifying for plan in year, by name, with
+// their production value on basis: the enterprises behind the year's count.
+func (s *Store) Counted(ctx context.Context, plan model.Plan, year int, basis model.PriceBasis) ([]CountedEnterprise, error) {
+	args := planArgs(plan, year, year)
+	args["basis"] = basis
+	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`)
+		SELECT e.id, e.tax_code, e.name, coalesce(a.name, ''), f.production_value
+		FROM q JOIN enterprises e ON e.id = q.id
+		LEFT JOIN areas a ON a.id = e.area_id
+		LEFT JOIN enterprise_figures f ON f.enterprise_id = e.id AND f.year = @first AND f.price_basis = @basis
+		ORDER BY e.name, e.tax_code`, args)
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (CountedEnterprise, error) {
+		var c CountedEnterprise
+		err := r.Scan(&c.ID, &c.TaxCode, &c.Name, &c.Area, &c.Output)
+		return c, err
+	})
+	return out, wrap("counted", err)
+}

@@ -85,3 +85,30 @@ func ensureDemo(t *testing.T, st *store.Store) {
 		t.Fatal(err)
 	}
 }
+
+func TestCountedMatchesTheCount(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := newSeeded(t)
+	loadWorkedExample(t, st)
+	plan, err := st.Plan(ctx, "TOY")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Counted(ctx, plan, 2021, model.BasisCurrent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, outputs := "", ""
+	for _, c := range got {
+		names += c.Name[len(c.Name)-1:]
+		if c.Output == nil {
+			outputs += "-,"
+		} else {
+			outputs += c.Output.String() + ","
+		}
+	}
+	if names != "ABCD" || outputs != "120,40,60,-," {
+		t.Errorf("counted 2021 = %s with outputs %s; want ABCD with 120,40,60,-", names, outputs)
+	}
+}

@@ -11,12 +11,12 @@ import (
 )
 
 const userColumns = `id, email, name, role, password_hash, disabled_at, created_at,
-	last_login_at, session_epoch, version`
+	last_login_at, session_epoch, must_change_password, version`
 
 func scanUser(r pgx.CollectableRow) (model.User, error) {
 	var u model.User
 	err := r.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.DisabledAt, &u.CreatedAt,
-		&u.LastLoginAt, &u.SessionEpoch, &u.Version)
+		&u.LastLoginAt, &u.SessionEpoch, &u.MustChangePassword, &u.Version)
 	return u, err
 }
 
@@ -36,8 +36,8 @@ func (s *Store) CreateUser(ctx context.Context, u *model.User, by int64) error {
 	}
 	u.Email = email
 	err = s.inTx(ctx, func(tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `INSERT INTO users (email, name, role, password_hash)
-			VALUES ($1, $2, $3, $4) RETURNING `+userColumns, u.Email, u.Name, u.Role, u.PasswordHash)
+		rows, _ := tx.Query(ctx, `INSERT INTO users (email, name, role, password_hash, must_change_password)
+			VALUES ($1, $2, $3, $4, $5) RETURNING `+userColumns, u.Email, u.Name, u.Role, u.PasswordHash, u.MustChangePassword)
 		got, err := pgx.CollectExactlyOneRow(rows, scanUser)
 		if err != nil {
 			return err
@@ -89,12 +89,13 @@ func (s *Store) SetRole(ctx context.Context, id int64, role model.Role, by int64
 }
 
 // SetPassword stores a new password hash; with endSessions every session
-// of the user ends.
-func (s *Store) SetPassword(ctx context.Context, id int64, hash string, endSessions bool, by int64) error {
+// of the user ends, and mustChange says the user must replace it (it is a
+// first password someone else chose).
+func (s *Store) SetPassword(ctx context.Context, id int64, hash string, endSessions, mustChange bool, by int64) error {
 	return s.updateUser(ctx, id, by, "set_password", map[string]any{"ended_sessions": endSessions},
-		`UPDATE users SET password_hash = $2,
+		`UPDATE users SET password_hash = $2, must_change_password = $4,
 			session_epoch = session_epoch + CASE WHEN $3 THEN 1 ELSE 0 END,
-			version = version + 1, updated_at = now() WHERE id = $1`, hash, endSessions)
+			version = version + 1, updated_at = now() WHERE id = $1`, hash, endSessions, mustChange)
 }
 
 // SetDisabled disables a user, ending every session at once, or enables
@@ -116,13 +117,14 @@ func (s *Store) EndSessions(ctx context.Context, id int64, by int64) error {
 		`UPDATE users SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = $1`)
 }
 
-// RecordLogin notes a successful sign-in and clears the email's failures.
+// RecordLogin notes a successful sign-in and clears the failures of the
+// email from that address.
 func (s *Store) RecordLogin(ctx context.Context, u model.User, addr string) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `UPDATE users SET last_login_at = now() WHERE id = $1`, u.ID); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE email = lower($1)`, u.Email); err != nil {
+		if err := clearLoginFailures(ctx, tx, u.Email, addr); err != nil {
 			return err
 		}
 		return appendAudit(ctx, tx, u.ID, "login", "user", idText(u.ID), map[string]any{"addr": addr})
@@ -130,45 +132,97 @@ func (s *Store) RecordLogin(ctx context.Context, u model.User, addr string) erro
 	return wrap("record login", err)
 }
 
-// LoginFailures says how many sign-ins in a row failed for email (whether
-// or not an account has it) and when the last one did.
-func (s *Store) LoginFailures(ctx context.Context, email string) (int, time.Time, error) {
+// ClearLoginFailures forgets the failed attempts of email from addr.
+func (s *Store) ClearLoginFailures(ctx context.Context, email, addr string) error {
+	return wrap("clear login failures", clearLoginFailures(ctx, s.pool, email, addr))
+}
+
+func clearLoginFailures(ctx context.Context, q querier, email, addr string) error {
+	_, err := q.Exec(ctx, `DELETE FROM login_failures WHERE email = lower($1) AND addr = $2`, email, addr)
+	return err
+}
+
+// LoginWait decides how long a caller must wait before another attempt,
+// from the failures so far for an email from one address, the time of the
+// last one, and the failures for the email from every address in the last
+// hour.
+type LoginWait func(failures int, last time.Time, lastHour int) time.Duration
+
+// ReserveLoginAttempt counts an attempt to prove the password of email
+// from addr as failed before the password is checked (a success clears it
+// again), so parallel guesses cannot slip past the delay. When wait says
+// the caller must wait, nothing is counted and the wait is returned.
+func (s *Store) ReserveLoginAttempt(ctx context.Context, email, addr string, wait LoginWait) (time.Duration, error) {
+	var d time.Duration
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		// Failures a day old no longer slow anyone down; forget them.
+		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE last_failed_at < now() - interval '1 day'`); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO login_failures (email, addr, failures, last_failed_at)
+			VALUES (lower($1), $2, 0, now()) ON CONFLICT DO NOTHING`, email, addr); err != nil {
+			return err
+		}
+		var n, hour int
+		var last time.Time
+		if err := tx.QueryRow(ctx, `SELECT failures, last_failed_at,
+				(SELECT coalesce(sum(failures), 0) FROM login_failures
+					WHERE email = lower($1) AND last_failed_at > now() - interval '1 hour')::int
+			FROM login_failures WHERE email = lower($1) AND addr = $2 FOR UPDATE`, email, addr).Scan(&n, &last, &hour); err != nil {
+			return err
+		}
+		if d = wait(n, last, hour); d > 0 {
+			return nil
+		}
+		_, err := tx.Exec(ctx, `UPDATE login_failures SET failures = failures + 1, last_failed_at = now()
+			WHERE email = lower($1) AND addr = $2`, email, addr)
+		return err
+	})
+	return d, wrap("reserve login attempt", err)
+}
+
+// LoginFailures says how many attempts for email from addr failed in a row
+// and when the last did (0 when none).
+func (s *Store) LoginFailures(ctx context.Context, email, addr string) (int, time.Time, error) {
 	var n int
 	var last time.Time
-	err := s.pool.QueryRow(ctx, `SELECT failures, last_failed_at FROM login_failures WHERE email = lower($1)`, email).Scan(&n, &last)
+	err := s.pool.QueryRow(ctx, `SELECT failures, last_failed_at FROM login_failures
+		WHERE email = lower($1) AND addr = $2`, email, addr).Scan(&n, &last)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, time.Time{}, nil
 	}
 	return n, last, wrap("login failures", err)
 }
 
-// RecordLoginFailure counts one more failed sign-in for email and logs it.
-// userID is 0 when no account has the email.
+// RecordLoginFailure logs a failed sign-in (already counted by
+// ReserveLoginAttempt). userID is 0 when no account has the email.
 func (s *Store) RecordLoginFailure(ctx context.Context, email string, userID int64, addr string) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		// Failures a day old no longer slow anyone down; forget them.
-		if _, err := tx.Exec(ctx, `DELETE FROM login_failures WHERE last_failed_at < now() - interval '1 day'`); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO login_failures (email, failures, last_failed_at)
-			VALUES (lower($1), 1, now()) ON CONFLICT (email) DO UPDATE
-			SET failures = login_failures.failures + 1, last_failed_at = now()`, email); err != nil {
-			return err
-		}
-		return appendAudit(ctx, tx, 0, "login_failed", "user", idTextOrEmpty(userID), map[string]any{"email": email, "addr": addr})
-	})
-	return wrap("record login failure", err)
+	return wrap("record login failure", appendAudit(ctx, s.pool, 0, "login_failed", "user", idTextOrEmpty(userID),
+		map[string]any{"email": email, "addr": addr}))
 }
 
 // updateUser runs one UPDATE of a user and logs it in the same transaction.
+// A change that would leave no active administrator is undone and
+// reported as model.ErrLastAdmin.
 func (s *Store) updateUser(ctx context.Context, id, by int64, action string, details map[string]any, sql string, args ...any) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		before, err := activeAdmins(ctx, tx, true)
+		if err != nil {
+			return err
+		}
 		tag, err := tx.Exec(ctx, sql, append([]any{id}, args...)...)
 		if err != nil {
 			return err
 		}
 		if tag.RowsAffected() == 0 {
 			return model.ErrNotFound
+		}
+		after, err := activeAdmins(ctx, tx, false)
+		if err != nil {
+			return err
+		}
+		if before > 0 && after == 0 {
+			return model.ErrLastAdmin
 		}
 		return appendAudit(ctx, tx, by, action, "user", idText(id), details)
 	})
@@ -180,4 +234,17 @@ func idTextOrEmpty(id int64) string {
 		return ""
 	}
 	return idText(id)
+}
+
+// activeAdmins counts the administrators who can sign in; with lock, it
+// locks them first so concurrent changes to administrators take turns.
+func activeAdmins(ctx context.Context, tx pgx.Tx, lock bool) (int, error) {
+	if lock {
+		if _, err := tx.Exec(ctx, `SELECT id FROM users WHERE role = 'admin' FOR UPDATE`); err != nil {
+			return 0, err
+		}
+	}
+	var n int
+	err := tx.QueryRow(ctx, `SELECT count(*) FROM users WHERE role = 'admin' AND disabled_at IS NULL`).Scan(&n)
+	return n, err
 }

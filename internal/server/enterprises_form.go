@@ -1,0 +1,159 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/importer"
+	"industrytargets/internal/model"
+	"industrytargets/web"
+)
+
+// staleChoice explains a reference the form chose that was removed from its
+// list before the form was saved (the database refused it).
+const staleChoice = "Một mục chọn từ danh mục (tỉnh, địa bàn, khu/cụm công nghiệp hoặc mã ngành) vừa bị xoá khỏi danh mục; hãy chọn lại."
+
+// handleEnterpriseNew shows the empty form to add an enterprise.
+func handleEnterpriseNew(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ref, err := loadRefs(r.Context(), d.st)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		f := newEnterpriseForm(map[string]string{"province": importer.DefaultProvince}, ref)
+		render(w, r, d.logger, http.StatusOK, web.EnterpriseNew(page(r, d, "Thêm doanh nghiệp"), f))
+	})
+}
+
+// handleEnterpriseCreate adds the enterprise the form describes: 422 with
+// everything typed and a message at each bad field, or 303 to its page.
+func handleEnterpriseCreate(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		values, ref, ok := d.readEnterpriseForm(w, r)
+		if !ok {
+			return
+		}
+		f := newEnterpriseForm(values, ref)
+		e, err := importer.EnterpriseForm(values, ref.Reference)
+		if err == nil {
+			me, _ := currentUser(r)
+			err = d.st.CreateEnterprise(r.Context(), &e, me.ID)
+		}
+		if errors.Is(err, model.ErrNotFound) {
+			f.AddProblem("", "Biểu mẫu", staleChoice)
+		}
+		if errors.Is(err, model.ErrNotFound) || d.formRejected(r, &f, e, err) {
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.EnterpriseNew(page(r, d, "Thêm doanh nghiệp"), f))
+			return
+		}
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		flash(r, d, "Đã thêm doanh nghiệp "+e.Name+" (mã số thuế "+e.TaxCode+").")
+		http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
+	})
+}
+
+// handleEnterpriseEdit shows the form filled with the stored enterprise and
+// its version.
+func handleEnterpriseEdit(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e, ok := d.enterpriseFromPath(w, r)
+		if !ok {
+			return
+		}
+		ref, err := loadRefs(r.Context(), d.st)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		f := newEnterpriseForm(enterpriseFormValues(e, ref), ref)
+		f.ID, f.Version, f.Name = e.ID, e.Version, e.Name
+		render(w, r, d.logger, http.StatusOK, web.EnterpriseEdit(page(r, d, "Sửa "+e.Name), f))
+	})
+}
+
+// readEnterpriseForm reads the enterprise form's fields from the body only
+// (never the query string), and the reference lists to check them against.
+func (d *deps) readEnterpriseForm(w http.ResponseWriter, r *http.Request) (map[string]string, *refs, bool) {
+	if err := r.ParseForm(); err != nil {
+		serverError(w, r, d.logger, err)
+		return nil, nil, false
+	}
+	values := map[string]string{}
+	for _, f := range web.EnterpriseFieldLabels {
+		values[f.Value] = r.PostForm.Get(f.Value)
+	}
+	ref, err := loadRefs(r.Context(), d.st)
+	if err != nil {
+		serverError(w, r, d.logger, err)
+		return nil, nil, false
+	}
+	return values, ref, true
+}
+
+// formRejected puts on f what is wrong with the enterprise e as typed, and
+// reports whether err was such a rejection (a validation error, or a tax
+// code another enterprise has) rather than a failure.
+func (d *deps) formRejected(r *http.Request, f *web.EnterpriseForm, e model.Enterprise, err error) bool {
+	var v *model.ValidationError
+	switch {
+	case errors.As(err, &v):
+		for _, fe := range v.Fields {
+			f.AddProblem(fe.Field, web.EnterpriseFieldLabel(fe.Field), sentence(fe.Message(model.LangVI)))
+		}
+		return true
+	case errors.Is(err, model.ErrConflict) && !errors.Is(err, model.ErrStale):
+		if other, err := d.st.EnterpriseByTaxCode(r.Context(), e.TaxCode); err == nil && other.ID != e.ID {
+			f.Duplicate = &web.EnterpriseLink{ID: other.ID, Name: other.Name, TaxCode: other.TaxCode}
+		}
+		f.AddProblem("tax_code", web.EnterpriseFieldLabel("tax_code"),
+			"Mã số thuế "+e.TaxCode+" đã có trong sổ đăng ký; mỗi doanh nghiệp chỉ được ghi một lần.")
+		return true
+	}
+	return false
+}
+
+func newEnterpriseForm(values map[string]string, ref *refs) web.EnterpriseForm {
+	f := web.EnterpriseForm{Values: values, Errors: map[string]string{}, Choices: web.FormChoices{
+		Ownerships: ownershipChoices(), Areas: ref.areaChoices(false), Zones: ref.zoneChoices(false),
+	}}
+	for _, p := range ref.Provinces {
+		label := p.Name
+		if p.ValidUntil != nil {
+			label += " (đến " + format.Date(*p.ValidUntil) + ")"
+		}
+		f.Choices.Provinces = append(f.Choices.Provinces, web.Choice{Value: p.Code, Label: label})
+	}
+	for _, dv := range ref.divisions {
+		f.Choices.Divisions = append(f.Choices.Divisions, web.Choice{Value: dv.Code, Label: dv.Code + " – " + dv.Name})
+	}
+	return f
+}
+
+// enterpriseFormValues is e as the form shows it: codes for the area and
+// zone, dates as dd/mm/yyyy.
+func enterpriseFormValues(e model.Enterprise, ref *refs) map[string]string {
+	v := map[string]string{
+		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN, "province": e.ProvinceCode,
+		"ownership": string(e.Ownership), "investor_country": e.InvestorCountry, "vsic": e.VSIC,
+		"operating_since": format.Date(e.OperatingSince),
+	}
+	if e.AreaID != nil {
+		v["area"] = ref.areas[*e.AreaID].Code
+	}
+	if e.ZoneID != nil {
+		v["industrial_zone"] = ref.zones[*e.ZoneID].Code
+	}
+	if e.CeasedOn != nil {
+		v["ceased_on"] = format.Date(*e.CeasedOn)
+	}
+	if e.Employees != nil {
+		v["employees"] = strconv.FormatInt(*e.Employees, 10)
+	}
+	return v
+}

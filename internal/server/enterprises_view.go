@@ -1,0 +1,212 @@
+package server
+
+import (
+	"context"
+	"strconv"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/importer"
+	"industrytargets/internal/model"
+	"industrytargets/internal/store"
+	"industrytargets/web"
+)
+
+// vnTime is Vietnam's time, in which people read dates and times. It has
+// been UTC+7 without daylight saving since 1975, so a fixed zone is exact
+// and needs no time-zone database on the server.
+var vnTime = time.FixedZone("ICT", 7*60*60)
+
+// vnToday is the current calendar day in Vietnam, as model dates are kept.
+func vnToday() time.Time {
+	y, m, d := time.Now().In(vnTime).Date()
+	return model.Date(y, m, d)
+}
+
+// vnDateTime writes a moment as dd/mm/yyyy HH:mm in Vietnam's time.
+func vnDateTime(t time.Time) string { return t.In(vnTime).Format("02/01/2006 15:04") }
+
+// refs are the reference lists an enterprise's pages name things from.
+type refs struct {
+	importer.Reference
+	divisions  []model.VSICDivision
+	areas      map[int64]model.Area
+	zones      map[int64]model.Zone
+	provinces  map[string]string
+	categories map[model.Category]string
+	groups     map[string]string
+	division   map[string]string
+}
+
+func loadRefs(ctx context.Context, st *store.Store) (*refs, error) {
+	ref, err := st.ReferenceLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	divs, err := st.VSICDivisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	r := &refs{Reference: ref, divisions: divs, areas: map[int64]model.Area{}, zones: map[int64]model.Zone{},
+		provinces: map[string]string{}, categories: map[model.Category]string{},
+		groups: map[string]string{}, division: map[string]string{}}
+	for _, a := range ref.Areas {
+		r.areas[a.ID] = a
+	}
+	for _, z := range ref.Zones {
+		r.zones[z.ID] = z
+	}
+	for _, p := range ref.Provinces {
+		r.provinces[p.Code] = p.Name
+	}
+	for _, c := range ref.Categories {
+		r.categories[c.Code] = c.Name
+	}
+	for _, g := range ref.ProductGroups {
+		r.groups[g.Code] = g.Name
+	}
+	for _, d := range divs {
+		r.division[d.Code] = d.Name
+	}
+	return r, nil
+}
+
+func (r *refs) province(code string) string { return withDefault(r.provinces[code], code) }
+
+func (r *refs) category(c model.Category) string { return withDefault(r.categories[c], string(c)) }
+
+// areaName names an area, with the day it ended if it has.
+func (r *refs) areaName(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	a, ok := r.areas[*id]
+	if !ok {
+		return "#" + strconv.FormatInt(*id, 10)
+	}
+	if a.ValidUntil != nil {
+		return a.Name + " (đến " + format.Date(*a.ValidUntil) + ")"
+	}
+	return a.Name
+}
+
+func (r *refs) zoneName(id *int64) string {
+	if id == nil {
+		return ""
+	}
+	if z, ok := r.zones[*id]; ok {
+		return z.Name
+	}
+	return "#" + strconv.FormatInt(*id, 10)
+}
+
+// vsicName writes an industry code with the name of its division.
+func (r *refs) vsicName(code string) string {
+	if len(code) < 2 || r.division[code[:2]] == "" {
+		return code
+	}
+	return code + " (ngành " + code[:2] + ": " + r.division[code[:2]] + ")"
+}
+
+// areaChoices groups the areas by province, for a select; byID chooses
+// whether each is chosen by id (the list's filter) or by code (the form,
+// which reads it as an import cell).
+func (r *refs) areaChoices(byID bool) []web.ChoiceGroup {
+	var out []web.ChoiceGroup
+	for _, a := range r.Areas {
+		if len(out) == 0 || out[len(out)-1].Label != r.province(a.ProvinceCode) {
+			out = append(out, web.ChoiceGroup{Label: r.province(a.ProvinceCode)})
+		}
+		g := &out[len(out)-1]
+		g.Options = append(g.Options, web.Choice{Value: eitherText(byID, strconv.FormatInt(a.ID, 10), a.Code), Label: r.areaName(&a.ID)})
+	}
+	return out
+}
+
+func (r *refs) zoneChoices(byID bool) []web.ChoiceGroup {
+	var out []web.ChoiceGroup
+	for _, z := range r.Zones {
+		if len(out) == 0 || out[len(out)-1].Label != r.province(z.ProvinceCode) {
+			out = append(out, web.ChoiceGroup{Label: r.province(z.ProvinceCode)})
+		}
+		g := &out[len(out)-1]
+		g.Options = append(g.Options, web.Choice{Value: eitherText(byID, strconv.FormatInt(z.ID, 10), z.Code), Label: z.Name})
+	}
+	return out
+}
+
+func ownershipLabel(o model.Ownership) string {
+	switch o {
+	case model.OwnershipState:
+		return "Nhà nước"
+	case model.OwnershipPrivate:
+		return "Ngoài nhà nước"
+	case model.OwnershipFDI:
+		return "Có vốn đầu tư nước ngoài (FDI)"
+	}
+	return string(o)
+}
+
+func ownershipChoices() []web.Choice {
+	out := make([]web.Choice, len(model.Ownerships))
+	for i, o := range model.Ownerships {
+		out[i] = web.Choice{Value: string(o), Label: ownershipLabel(o)}
+	}
+	return out
+}
+
+// operatingStatus says whether e operates on day, in words, and whether it
+// has ceased.
+func operatingStatus(e model.Enterprise, day time.Time) (string, bool) {
+	switch {
+	case e.CeasedOn != nil && !e.CeasedOn.After(day):
+		return "Đã ngừng hoạt động", true
+	case e.OperatingSince.After(day):
+		return "Chưa hoạt động", false
+	}
+	return "Đang hoạt động", false
+}
+
+// enterpriseDisplay is every field of e as a person reads it, keyed like
+// the form.
+func enterpriseDisplay(e model.Enterprise, r *refs) map[string]string {
+	v := map[string]string{
+		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN,
+		"province": r.province(e.ProvinceCode), "area": r.areaName(e.AreaID),
+		"industrial_zone": r.zoneName(e.ZoneID), "ownership": ownershipLabel(e.Ownership),
+		"investor_country": e.InvestorCountry, "vsic": r.vsicName(e.VSIC),
+		"operating_since": format.Date(e.OperatingSince), "ceased_on": "", "employees": "",
+	}
+	if e.CeasedOn != nil {
+		v["ceased_on"] = format.Date(*e.CeasedOn)
+	}
+	if e.Employees != nil {
+		v["employees"] = format.Int(*e.Employees)
+	}
+	for k, s := range v {
+		v[k] = withDefault(s, "—")
+	}
+	return v
+}
+
+func withDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func eitherText(first bool, a, b string) string {
+	if first {
+		return a
+	}
+	return b
+}
+
+// sentence starts a message with a capital letter.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}

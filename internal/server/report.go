@@ -1,0 +1,127 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
+	"industrytargets/web"
+)
+
+// handleReport draws the printable progress report of a plan for a year.
+func handleReport(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		plan, err := d.st.Plan(ctx, r.PathValue("plan"))
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		year, err := strconv.Atoi(r.PathValue("year"))
+		if err != nil || progress.CheckYear(plan, year) != nil {
+			renderError(w, r, d, http.StatusNotFound, "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi.")
+			return
+		}
+		basis := model.PriceBasis(r.URL.Query().Get("basis"))
+		if basis == "" {
+			basis = model.BasisCurrent
+		}
+		if !basis.Valid() {
+			renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+			return
+		}
+		v, err := d.report(r, plan, year, basis)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		render(w, r, d.logger, http.StatusOK, web.Report(v))
+	})
+}
+
+func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.PriceBasis) (web.ReportView, error) {
+	ctx := r.Context()
+	rep, err := d.st.Progress(ctx, plan.Code, basis, year)
+	if err != nil {
+		return web.ReportView{}, err
+	}
+	names, err := d.st.Names(ctx)
+	if err != nil {
+		return web.ReportView{}, err
+	}
+	now := time.Now().In(vietnam)
+	v := web.ReportView{Province: names.Province(plan.ProvinceCode), Place: names.Province(plan.ProvinceCode),
+		DateLine: officialDate(now), PlanName: plan.Name, DecisionNo: plan.DecisionNo, Year: year,
+		BasisName: basisName(basis), Series: seriesRows(rep), Targets: reportTargets(rep)}
+	if plan.DecisionDate != nil {
+		v.DecisionOn = format.Date(*plan.DecisionDate)
+	}
+	v.Coverage = reportCoverage(rep)
+	ov := web.OverviewView{Basis: string(basis)}
+	if err := d.overviewDetails(r, plan, rep, &ov); err != nil {
+		return v, err
+	}
+	v.Breakdowns, v.Charts = ov.Breakdowns, ov.Charts
+	counted, err := d.st.Counted(ctx, plan, year, basis)
+	if err != nil {
+		return v, err
+	}
+	for _, c := range counted {
+		out := "—"
+		if c.Output != nil {
+			out = format.Money(*c.Output)
+		}
+		v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
+	}
+	v.Demo, err = d.st.HasDemo(ctx)
+	return v, err
+}
+
+// officialDate writes a date as official documents do (Decree 30/2020):
+// days below 10 and the months January and February with a leading zero.
+func officialDate(t time.Time) string {
+	month := strconv.Itoa(int(t.Month()))
+	if t.Month() <= 2 {
+		month = "0" + month
+	}
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
+}
+
+func reportTargets(rep progress.Report) []web.ReportTarget {
+	var out []web.ReportTarget
+	for _, c := range cards(rep) {
+		rt := web.ReportTarget{Title: c.Title, Year: c.Year, Target: c.Target, Actual: c.Actual, Status: c.StatusLabel, Expected: "—"}
+		if len(c.Lines) > 1 {
+			rt.Note = c.Lines[1]
+		}
+		out = append(out, rt)
+	}
+	for i, t := range rep.Targets {
+		if t.Expected != nil {
+			out[i].Expected = metricValue(t.Metric, *t.Expected)
+		}
+	}
+	return out
+}
+
+// reportCoverage states what the share rests on in the report's year.
+func reportCoverage(rep progress.Report) string {
+	for _, p := range rep.Series {
+		if p.Year != rep.AsOfYear {
+			continue
+		}
+		if p.OutputShare == nil {
+			return fmt.Sprintf("Chưa có tổng giá trị sản xuất công nghiệp toàn tỉnh năm %d nên chưa tính được tỷ trọng.", p.Year)
+		}
+		if p.Reporting < p.EnterpriseCount {
+			return fmt.Sprintf("Tỷ trọng năm %d tính trên %s/%s doanh nghiệp có số liệu giá trị sản xuất; tỷ trọng thực tế có thể cao hơn.",
+				p.Year, format.Int(int64(p.Reporting)), format.Int(int64(p.EnterpriseCount)))
+		}
+		return fmt.Sprintf("Tất cả %s doanh nghiệp được tính năm %d đều có số liệu giá trị sản xuất.", format.Int(int64(p.EnterpriseCount)), p.Year)
+	}
+	return ""
+}
