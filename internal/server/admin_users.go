@@ -27,8 +27,11 @@ func (d *deps) renderUsers(w http.ResponseWriter, r *http.Request, status int, a
 	me, _ := currentUser(r)
 	v := web.UsersView{Add: add, Self: me.ID}
 	for _, u := range users {
-		v.Users = append(v.Users, web.UserRow{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role),
-			Disabled: u.DisabledAt != nil, LastLoginAt: u.LastLoginAt})
+		row := web.UserRow{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), Disabled: u.DisabledAt != nil}
+		if u.LastLoginAt != nil {
+			row.LastLogin = vnDateTime(*u.LastLoginAt)
+		}
+		v.Users = append(v.Users, row)
 	}
 	render(w, r, d.logger, status, web.AdminUsers(page(r, d, "Người dùng"), v))
 }

@@ -14,19 +14,14 @@ import (
 	"industrytargets/web"
 )
 
-// vnTime is Vietnam's time, in which people read dates and times. It has
-// been UTC+7 without daylight saving since 1975, so a fixed zone is exact
-// and needs no time-zone database on the server.
-var vnTime = time.FixedZone("ICT", 7*60*60)
-
 // vnToday is the current calendar day in Vietnam, as model dates are kept.
 func vnToday() time.Time {
-	y, m, d := time.Now().In(vnTime).Date()
+	y, m, d := time.Now().In(vietnam).Date()
 	return model.Date(y, m, d)
 }
 
 // vnDateTime writes a moment as dd/mm/yyyy HH:mm in Vietnam's time.
-func vnDateTime(t time.Time) string { return t.In(vnTime).Format("02/01/2006 15:04") }
+func vnDateTime(t time.Time) string { return t.In(vietnam).Format("02/01/2006 15:04") }
 
 // refs are the reference lists an enterprise's pages name things from.
 type refs struct {

@@ -12,7 +12,9 @@ import (
 	"industrytargets/web"
 )
 
-// vietnam is the time zone the department works in; "today" is its date.
+// vietnam is Vietnam's time, in which people read dates and times. It has
+// been UTC+7 without daylight saving since 1975, so a fixed zone is exact
+// and needs no time-zone database on the server.
 var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // overviewQuery is what the overview was asked for.
@@ -95,18 +97,18 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 	return v, err
 }
 
-func planOptions(plans []model.Plan) []web.Option {
-	out := make([]web.Option, len(plans))
+func planOptions(plans []model.Plan) []web.Choice {
+	out := make([]web.Choice, len(plans))
 	for i, p := range plans {
-		out[i] = web.Option{Value: p.Code, Label: p.Code}
+		out[i] = web.Choice{Value: p.Code, Label: p.Code}
 	}
 	return out
 }
 
-func basisOptions() []web.Option {
-	out := make([]web.Option, len(model.PriceBases))
+func basisOptions() []web.Choice {
+	out := make([]web.Choice, len(model.PriceBases))
 	for i, b := range model.PriceBases {
-		out[i] = web.Option{Value: string(b), Label: basisName(b)}
+		out[i] = web.Choice{Value: string(b), Label: basisName(b)}
 	}
 	return out
 }

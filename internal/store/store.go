@@ -85,6 +85,9 @@ func translate(err error) error {
 	if err == nil {
 		return nil
 	}
+	if judged(err) {
+		return err
+	}
 	if errors.Is(err, pgx.ErrNoRows) {
 		return model.ErrNotFound
 	}
@@ -105,11 +108,22 @@ func translate(err error) error {
 	return err
 }
 
+// judged reports whether err has already been turned into a model error,
+// so translating it again would only blur it.
+func judged(err error) bool {
+	for _, e := range []error{model.ErrNotFound, model.ErrConflict, model.ErrInUse, model.ErrInvalid, model.ErrUnavailable} {
+		if errors.Is(err, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // translateDelete is translate for a delete, where a foreign-key violation
 // means other records still refer to the one being removed.
 func translateDelete(err error) error {
 	var pg *pgconn.PgError
-	if errors.As(err, &pg) && pg.Code == codeForeignKeyViolation {
+	if !judged(err) && errors.As(err, &pg) && pg.Code == codeForeignKeyViolation {
 		return fmt.Errorf("%w: %s: %w", model.ErrInUse, pg.TableName, err)
 	}
 	return translate(err)
