@@ -76,3 +76,19 @@ func ping(ctx context.Context, url string, timeout time.Duration) error {
 	}
 	return conn.Close(ctx)
 }
+
+// FreshDatabase drops database name on the server of adminURL, closing its
+// connections, and creates it empty; for benchmarks, never for data anyone
+// keeps.
+func FreshDatabase(ctx context.Context, adminURL, name string) (string, error) {
+	conn, err := pgx.Connect(ctx, adminURL)
+	if err != nil {
+		return "", fmt.Errorf("fresh database %q: %w", name, err)
+	}
+	_, err = conn.Exec(ctx, "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+	conn.Close(ctx)
+	if err != nil {
+		return "", fmt.Errorf("drop database %q: %w", name, err)
+	}
+	return EnsureDatabase(ctx, adminURL, name)
+}

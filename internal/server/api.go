@@ -87,6 +87,9 @@ func handleAPIProgress(d *deps) http.Handler {
 
 // apiError answers err as JSON with the status its kind calls for.
 func apiError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
+	if clientGone(r, err) {
+		return
+	}
 	switch {
 	case errors.Is(err, model.ErrNotFound):
 		writeJSONError(w, r, logger, http.StatusNotFound, "not_found", "no such plan")

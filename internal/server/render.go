@@ -18,6 +18,9 @@ import (
 func render(w http.ResponseWriter, r *http.Request, logger *slog.Logger, status int, c templ.Component) {
 	var buf bytes.Buffer
 	if err := c.Render(r.Context(), &buf); err != nil {
+		if clientGone(r, err) {
+			return
+		}
 		logger.Error("render", "path", r.URL.Path, "err", err)
 		http.Error(w, "Lỗi máy chủ khi hiển thị trang. Vui lòng thử lại sau.", http.StatusInternalServerError)
 		return
@@ -78,6 +81,9 @@ func errorStatus(err error) (int, string) {
 // server's own fault is logged as an error. It needs nothing from the
 // database, which may be what failed.
 func serverError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err error) {
+	if clientGone(r, err) {
+		return
+	}
 	status, msg := errorStatus(err)
 	if status >= 500 {
 		logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
@@ -135,4 +141,10 @@ func parseForm(w http.ResponseWriter, r *http.Request, d *deps) bool {
 	}
 	renderError(w, r, d, http.StatusBadRequest, "Dữ liệu gửi lên không đọc được. Vui lòng tải lại trang và thử lại.")
 	return false
+}
+
+// clientGone reports whether err only says the client stopped waiting: no
+// one is left to answer, and it is not the server's fault.
+func clientGone(r *http.Request, err error) bool {
+	return errors.Is(err, context.Canceled) && r.Context().Err() != nil
 }

@@ -216,3 +216,15 @@ func (s *Store) HasDemo(ctx context.Context) (bool, error) {
 	err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM enterprises WHERE is_demo)`).Scan(&ok)
 	return ok, wrap("has demo", err)
 }
+
+// CopyEnterprises writes enterprises with one raw COPY and no checks but
+// the database's own: the baseline `make bench` measures imports against.
+func (s *Store) CopyEnterprises(ctx context.Context, ents []model.Enterprise) error {
+	rows := make([][]any, len(ents))
+	for i, e := range ents {
+		rows[i] = []any{e.TaxCode, e.Name, e.ProvinceCode, e.OperatingSince}
+	}
+	_, err := s.pool.CopyFrom(ctx, pgx.Identifier{"enterprises"},
+		[]string{"tax_code", "name", "province_code", "operating_since"}, pgx.CopyFromRows(rows))
+	return wrap("copy enterprises", err)
+}
