@@ -30,6 +30,20 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// answered reports whether a status has already been sent on w.
+func answered(w http.ResponseWriter) bool {
+	for {
+		switch v := w.(type) {
+		case *statusRecorder:
+			return v.status != 0
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = v.Unwrap()
+		default:
+			return false
+		}
+	}
+}
+
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 

@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -14,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"industrytargets/internal/auth"
+	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
@@ -97,7 +99,15 @@ func newSessions(d *deps) *scs.SessionManager {
 		sm.Cookie.Name = "__Host-session"
 		sm.Cookie.Secure = true
 	}
+	// The session store is the database: when it fails, the database is
+	// what is out of reach.
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		err = fmt.Errorf("%w: session store: %w", model.ErrUnavailable, err)
+		if answered(w) {
+			// The session is saved as the answer starts; too late to change it.
+			d.logger.Error("session not saved", "method", r.Method, "path", r.URL.Path, "err", err)
+			return
+		}
 		serverError(w, r, d.logger, err)
 	}
 	return sm
