@@ -20,6 +20,9 @@ import (
 func clusterDir(t *testing.T) string {
 	t.Helper()
 	if _, ok := findBinDir(defaultBinDirs()); !ok {
+		if os.Getenv("CI") != "" {
+			t.Fatal("initdb/pg_ctl not installed: CI must test the private cluster (apt-get install postgresql)")
+		}
 		t.Skip("initdb/pg_ctl not installed")
 	}
 	parent := t.TempDir()
