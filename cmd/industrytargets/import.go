@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -17,7 +17,7 @@ import (
 )
 
 func runImport(ctx context.Context, e env, cfg config.Config, args []string) error {
-	fs := newFlags("import", "import [--lang vi|en] [--dry-run] [--database-url URL] FILE...", e.stderr)
+	fs := newFlags("import", "import [--lang vi|en] [--dry-run] [--database-url URL] FILE.csv|FILE.xlsx...", e.stderr)
 	cfg.DatabaseFlag(fs)
 	lang := fs.String("lang", "vi", "language of the messages: vi or en")
 	dryRun := fs.Bool("dry-run", false, "check and count what would change, then write nothing")
@@ -67,23 +67,18 @@ func runImport(ctx context.Context, e env, cfg config.Config, args []string) err
 	return nil
 }
 
-// readImportFiles reads every file; a file that cannot be read as an import
-// is a problem to report with the others, not a reason to stop.
+// readImportFiles reads every file, CSV or XLSX as its content shows; a
+// file that cannot be read as an import is a problem to report with the
+// others, not a reason to stop.
 func readImportFiles(paths []string) ([]importer.Table, []importer.RowError, error) {
 	var tables []importer.Table
 	var problems []importer.RowError
 	for _, path := range paths {
-		if ext := strings.ToLower(filepath.Ext(path)); ext == ".xlsx" || ext == ".xls" {
-			problems = append(problems, importer.RowError{File: path,
-				Problem: model.FieldError{Code: "import_xlsx_cli"}})
-			continue
-		}
-		f, err := os.Open(path)
+		data, err := readLimited(path, importer.MaxBytes)
 		if err != nil {
 			return nil, nil, err
 		}
-		t, err := importer.ReadCSV(f, path)
-		f.Close()
+		ts, err := importer.ReadFile(data, path)
 		var re *importer.RowError
 		switch {
 		case errors.As(err, &re):
@@ -91,10 +86,21 @@ func readImportFiles(paths []string) ([]importer.Table, []importer.RowError, err
 		case err != nil:
 			return nil, nil, err
 		default:
-			tables = append(tables, t)
+			tables = append(tables, ts...)
 		}
 	}
 	return tables, problems, nil
+}
+
+// readLimited reads a file, or limit+1 bytes of it when it is larger: enough
+// for the importer to say it is too large.
+func readLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
 
 // inArgOrder lists problems file by file in the order the files were given.
@@ -105,8 +111,10 @@ func inArgOrder(problems []importer.RowError, paths []string) {
 			pos[p] = i
 		}
 	}
+	// A workbook's sheets are named "FILE › SHEET".
+	file := func(e importer.RowError) string { f, _, _ := strings.Cut(e.File, " › "); return f }
 	slices.SortStableFunc(problems, func(a, b importer.RowError) int {
-		return cmp.Compare(pos[a.File], pos[b.File])
+		return cmp.Compare(pos[file(a)], pos[file(b)])
 	})
 }
 

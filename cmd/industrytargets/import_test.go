@@ -131,7 +131,7 @@ func TestImportCommandRefusesBadRows(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(o.stderr), "\n")
 	want := []string{
 		paths[1] + `:501: tax_code "`,
-		paths[2] + ": dòng lệnh chưa đọc được tệp XLSX; hãy lưu thành CSV UTF-8",
+		paths[2] + ": không đọc được tệp XLSX (tệp hỏng hoặc không đúng định dạng)",
 		"industrytargets: 2 lỗi; chưa ghi gì vào cơ sở dữ liệu",
 	}
 	if len(lines) != len(want) {
@@ -150,7 +150,7 @@ func TestImportCommandRefusesBadRows(t *testing.T) {
 	}
 
 	o = runCLI(t, env, "import", "--lang", "en", paths[2])
-	if o.code != 1 || !strings.Contains(o.stderr, "XLSX is not supported yet by the command line; save as CSV UTF-8") ||
+	if o.code != 1 || !strings.Contains(o.stderr, "cannot read the XLSX file (damaged or not in the expected format)") ||
 		!strings.Contains(o.stderr, "1 problem; nothing was written") {
 		t.Errorf("xlsx in English: exit %d, stderr:\n%s", o.code, o.stderr)
 	}

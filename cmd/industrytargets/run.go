@@ -19,7 +19,8 @@ Commands:
   serve     serve the web application (applies migrations first)
   migrate   apply, revert or show database migrations: migrate up|down|status
   seed      load reference lists and plans; --demo adds sample data, --remove-demo removes it
-  import    check CSV files of enterprises, classifications, figures and province output, then write them all or nothing
+  import    check CSV or XLSX files of enterprises, classifications, figures and province output, then write them all or nothing
+  export    the whole register as import files: export [--format xlsx|csv] [--out FILE.xlsx|DIR]; importing them back changes nothing
   progress  a plan's progress toward its targets: progress --plan HD-3164 [--year Y] [--basis B] [--format json|table]
   user      accounts: user add EMAIL --role R, user passwd EMAIL, user disable EMAIL, user list, user init-admin
 
@@ -59,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runSeed(ctx, e, cfg, rest)
 	case "import":
 		return runImport(ctx, e, cfg, rest)
+	case "export":
+		return runExport(ctx, e, cfg, rest)
 	case "progress":
 		return runProgress(ctx, e, cfg, rest)
 	case "user":

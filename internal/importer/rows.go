@@ -15,10 +15,12 @@ type rowReader struct {
 	v     *model.ValidationError
 }
 
-// text is the cell of key, trimmed; "" when the file has no such column.
+// text is the cell of key, trimmed and without the quote an export puts
+// before text a spreadsheet could take for a formula (SafeCell); "" when
+// the file has no such column.
 func (r *rowReader) text(key string) string {
 	if i, ok := r.h.index[key]; ok && i < len(r.cells) {
-		return strings.TrimSpace(r.cells[i])
+		return unquoteCell(strings.TrimSpace(r.cells[i]))
 	}
 	return ""
 }

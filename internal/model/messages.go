@@ -44,6 +44,11 @@ var messages = map[string]message{
 	"email":        {"địa chỉ thư %q không hợp lệ", "email address %q is not valid"},
 	"target_after": {"năm mục tiêu phải sau năm gốc %d", "the target year must be after the baseline year %d"},
 
+	// Admin forms (plans and reference lists).
+	"percent_range": {"tỷ lệ phần trăm phải từ 0 đến 100 (ví dụ 35 hoặc 35%%)", "a percentage is between 0 and 100 (35 or 35%%)"},
+	"ref_code":      {"mã %q chỉ gồm các ký tự %s, không dấu, không khoảng trắng (tối đa 64 ký tự)", "code %q may hold only %s, without accents or spaces (at most 64 characters)"},
+	"kind":          {"loại %q không có; chọn một trong: %s", "unknown kind %q; use one of %s"},
+
 	// Import files (internal/importer).
 	"import_not_utf8":                  {"tệp không phải văn bản UTF-8 (byte lỗi đầu tiên ở dòng %d): trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", "the file is not UTF-8 text (first bad byte on line %d): in Excel choose Save As → \"CSV UTF-8 (Comma delimited)\" and import again"},
 	"import_csv_syntax":                {"không đọc được dòng CSV (%s); kiểm tra dấu ngoặc kép", "cannot read the CSV line (%s); check the double quotes"},
@@ -66,5 +71,20 @@ var messages = map[string]message{
 	"import_unknown_zone":              {"không có khu/cụm công nghiệp %q ở tỉnh %s; nhập mã (ví dụ kcn_dai_an) hoặc tên đầy đủ (ví dụ KCN Đại An)", "no industrial zone %q in province %s; give its code (kcn_dai_an) or full name (KCN Đại An)"},
 	"import_unknown_product_group":     {"không có nhóm sản phẩm %q; nhập mã (ví dụ co_khi) hoặc tên (ví dụ Cơ khí chế tạo)", "no product group %q; give its code (co_khi) or name (Cơ khí chế tạo)"},
 	"import_ambiguous_name":            {"tên %q ứng với nhiều mục (%s); hãy nhập mã", "the name %q matches several entries (%s); give the code"},
-	"import_xlsx_cli":                  {"dòng lệnh chưa đọc được tệp XLSX; hãy lưu thành CSV UTF-8", "XLSX is not supported yet by the command line; save as CSV UTF-8"},
+
+	// Spreadsheet files as a whole (internal/importer, xlsx*.go).
+	"import_not_spreadsheet":  {"tệp không phải bảng tính: chỉ nhận tệp Excel (.xlsx) hoặc CSV UTF-8 (.csv)", "the file is not a spreadsheet: only Excel (.xlsx) and CSV UTF-8 (.csv) files are accepted"},
+	"import_not_xlsx":         {"tệp nén này không phải sổ làm việc Excel (.xlsx): hãy mở bằng Excel và Lưu thành → Sổ làm việc Excel (.xlsx)", "this zip file is not an Excel workbook (.xlsx): open it in Excel and Save As → Excel Workbook (.xlsx)"},
+	"import_xls_old":          {"tệp Excel 97–2003 (.xls) không được hỗ trợ: hãy mở bằng Excel và Lưu thành → Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8", "Excel 97–2003 files (.xls) are not supported: open it in Excel and Save As → Excel Workbook (.xlsx) or CSV UTF-8"},
+	"import_encrypted":        {"sổ làm việc được đặt mật khẩu nên không đọc được: trong Excel chọn Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hoá bằng mật khẩu, xoá mật khẩu, lưu rồi nhập lại", "the workbook is password-protected and cannot be read: in Excel choose File → Info → Protect Workbook → Encrypt with Password, clear the password, save and import again"},
+	"import_macro":            {"tệp có macro (.xlsm) không được nhận vì lý do an toàn: hãy Lưu thành → Sổ làm việc Excel (.xlsx) rồi nhập lại", "files with macros (.xlsm) are refused for safety: Save As → Excel Workbook (.xlsx) and import again"},
+	"import_zip_entries":      {"tệp XLSX có quá nhiều thành phần (%d, tối đa %d): đây không phải một bảng tính thông thường", "the XLSX file has too many parts (%d, at most %d): this is not an ordinary spreadsheet"},
+	"import_unzip_too_large":  {"tệp XLSX khi giải nén lớn hơn %d MB: hãy chia thành nhiều tệp", "the XLSX file unpacks to more than %d MB: split it into several files"},
+	"import_xlsx_broken":      {"không đọc được tệp XLSX (tệp hỏng hoặc không đúng định dạng): hãy mở bằng Excel, lưu lại rồi nhập lại", "cannot read the XLSX file (damaged or not in the expected format): open it in Excel, save it and import again"},
+	"import_formula":          {"ô %s chứa công thức: tệp nhập phải chứa giá trị, không phải công thức; trong Excel chọn các ô, Sao chép rồi Dán đặc biệt → Giá trị", "cell %s holds a formula: an import must carry values, not formulas; in Excel select the cells, Copy, then Paste Special → Values"},
+	"import_formulas":         {"ô %s và %d ô khác chứa công thức: tệp nhập phải chứa giá trị, không phải công thức; trong Excel chọn các ô, Sao chép rồi Dán đặc biệt → Giá trị", "cell %s and %d other cells hold formulas: an import must carry values, not formulas; in Excel select the cells, Copy, then Paste Special → Values"},
+	"import_utf16":            {"tệp là văn bản Unicode UTF-16, không phải UTF-8: trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", "the file is UTF-16 Unicode text, not UTF-8: in Excel choose Save As → \"CSV UTF-8 (Comma delimited)\" and import again"},
+	"import_no_sheets":        {"sổ làm việc không có trang tính nào có dữ liệu", "the workbook has no sheet with data"},
+	"import_too_many_columns": {"ô %s nằm ngoài %d cột đầu tiên: bảng nhập không có nhiều cột như vậy", "cell %s lies beyond the first %d columns: no import has that many columns"},
+	"import_empty_file":       {"tệp trống", "the file is empty"},
 }

@@ -38,7 +38,7 @@ type YearFlow struct {
 // Quality lists what in the register needs attention for a plan and year.
 type Quality struct {
 	MissingFigures int // qualifying enterprises with no production value for the year on the basis
-	Expiring       int // certificates of the plan's categories ending within six months
+	Expiring       int // enterprises holding a certificate of the plan's categories that ends within six months
 	Unclassified   int // enterprises of the province with no classification at all
 	Provisional    int // figures of the year still estimate or preliminary
 }

@@ -28,9 +28,10 @@ const (
 // the database files, pg.log the server log, port the port last used, and
 // the Unix socket sits in the folder itself.
 type cluster struct {
-	dir string // absolute
-	run runner
-	log io.Writer
+	dir  string // absolute
+	run  runner
+	log  io.Writer
+	port int // preferred port, 0 for none
 }
 
 func (c cluster) dataDir() string  { return filepath.Join(c.dir, "data") }
@@ -56,7 +57,7 @@ func startPrivate(ctx context.Context, opt Options, binDir string) (string, erro
 	if err != nil {
 		return "", err
 	}
-	c := cluster{dir: dir, run: r, log: opt.Log}
+	c := cluster{dir: dir, run: r, log: opt.Log, port: opt.Port}
 	port, err := c.ensureRunning(ctx)
 	if err != nil {
 		return "", err
@@ -149,6 +150,9 @@ func (c cluster) socketDir(port int) string {
 // choosePort returns the remembered port if it is free, else the first
 // free port from firstPort.
 func (c cluster) choosePort() (int, error) {
+	if c.port > 0 && portFree(c.port) {
+		return c.port, nil
+	}
 	if b, err := os.ReadFile(c.portFile()); err == nil {
 		if p, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && portFree(p) {
 			return p, nil

@@ -44,6 +44,10 @@ type Options struct {
 	// NoShared skips the server on 127.0.0.1:5432, so that a private
 	// cluster is used even when one runs there.
 	NoShared bool
+	// Port, when set, is the port a private cluster starts on when it is
+	// free, before the one it used last; a test that restarts its cluster
+	// keeps its port this way while other tests start clusters of their own.
+	Port int
 	// BinDirs are the folders searched for initdb and pg_ctl, in order; nil
 	// means the folder of initdb on PATH, then /usr/lib/postgresql/*/bin
 	// from the newest version down.

@@ -48,18 +48,66 @@ var rules = map[string]access{
 	"POST /account/password":              viewer,
 	"GET /enterprises":                    viewer,
 	"GET /enterprises/{id}":               viewer,
+	"GET /enterprises.csv":                viewer,
+	"GET /enterprises.xlsx":               viewer,
+	"GET /export.xlsx":                    viewer,
 	"GET /enterprises/new":                editor,
 	"POST /enterprises":                   editor,
 	"GET /enterprises/{id}/edit":          editor,
 	"POST /enterprises/{id}":              editor,
 	"GET /enterprises/{id}/delete":        editor,
 	"POST /enterprises/{id}/delete":       editor,
+	"GET /import":                         editor,
+	"POST /import":                        editor,
+	"POST /import/{token}":                editor,
+	"POST /import/{token}/cancel":         editor,
+	"GET /import/template.xlsx":           editor,
+	"GET /import/template/{kind}.csv":     editor,
 	"GET /admin/users":                    admin,
 	"POST /admin/users":                   admin,
 	"POST /admin/users/{id}/role":         admin,
 	"POST /admin/users/{id}/disable":      admin,
 	"POST /admin/users/{id}/enable":       admin,
 	"POST /admin/users/{id}/end-sessions": admin,
+
+	// Each chart's data, downloaded.
+	"GET /charts/{plan}/{year}/{chart}.csv":  dashboard,
+	"GET /charts/{plan}/{year}/{chart}.xlsx": dashboard,
+
+	// An enterprise's classifications and yearly figures, and the yearly grid.
+	"GET /enterprises/{id}/classifications/new":           editor,
+	"POST /enterprises/{id}/classifications":              editor,
+	"GET /enterprises/{id}/classifications/{rid}/edit":    editor,
+	"POST /enterprises/{id}/classifications/{rid}":        editor,
+	"GET /enterprises/{id}/classifications/{rid}/delete":  editor,
+	"POST /enterprises/{id}/classifications/{rid}/delete": editor,
+	"GET /enterprises/{id}/figures/new":                   editor,
+	"POST /enterprises/{id}/figures":                      editor,
+	"GET /enterprises/{id}/figures/{rid}/edit":            editor,
+	"POST /enterprises/{id}/figures/{rid}":                editor,
+	"GET /enterprises/{id}/figures/{rid}/delete":          editor,
+	"POST /enterprises/{id}/figures/{rid}/delete":         editor,
+	"GET /figures":  editor,
+	"POST /figures": editor,
+
+	// Plans and targets, and the reference lists.
+	"GET /admin/plans":                      admin,
+	"GET /admin/plans/new":                  admin,
+	"POST /admin/plans":                     admin,
+	"GET /admin/plans/{code}/edit":          admin,
+	"POST /admin/plans/{code}":              admin,
+	"GET /admin/areas":                      admin,
+	"POST /admin/areas":                     admin,
+	"GET /admin/areas/{id}/edit":            admin,
+	"POST /admin/areas/{id}":                admin,
+	"GET /admin/zones":                      admin,
+	"POST /admin/zones":                     admin,
+	"GET /admin/zones/{id}/edit":            admin,
+	"POST /admin/zones/{id}":                admin,
+	"GET /admin/product-groups":             admin,
+	"POST /admin/product-groups":            admin,
+	"GET /admin/product-groups/{code}/edit": admin,
+	"POST /admin/product-groups/{code}":     admin,
 }
 
 // registered lists every route of the application as "METHOD pattern".
@@ -178,7 +226,7 @@ func TestAccessRules(t *testing.T) {
 // concrete fills a route pattern's parameters with values that exist or
 // harmlessly do not.
 func concrete(pattern string) string {
-	r := strings.NewReplacer("{code}", "HD-3164", "{plan}", "HD-3164", "{year}", "2024", "{id}", "999999", "*", "app.css")
+	r := strings.NewReplacer("{code}", "HD-3164", "{plan}", "HD-3164", "{year}", "2024", "{chart}", "count", "{id}", "999999", "*", "app.css")
 	return r.Replace(pattern)
 }
 

@@ -32,6 +32,10 @@ func handleEnterprises(d *deps) http.Handler {
 		}
 		today := vnToday()
 		f, form, pg := parseListQuery(r.URL.Query(), ref, today)
+		if err := d.parseDrill(ctx, r.URL.Query(), &f, &form); err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
 		rows, total, err := d.st.ListEnterprises(ctx, f, enterprisesPerPage, (pg-1)*enterprisesPerPage)
 		if err == nil && len(rows) == 0 && total > 0 && pg > 1 {
 			// Past the last page (the list shrank, or the link was typed):
@@ -45,9 +49,12 @@ func handleEnterprises(d *deps) http.Handler {
 		}
 		me, _ := currentUser(r)
 		v := web.EnterpriseListView{Filter: form, Options: filterOptions(ref), Total: total, Page: pg,
-			Pages: pageCount(total), Headers: sortHeaders(form), ClearURL: listURL(web.EnterpriseFilter{Sort: form.Sort, Dir: form.Dir}, 1),
+			Pages: pageCount(total), Headers: sortHeaders(form), ClearURL: listURL(unfiltered(form), 1),
 			CanEdit: me.Can(model.RoleEditor)}
-		v.Filtered = form != web.EnterpriseFilter{Sort: form.Sort, Dir: form.Dir}
+		v.Filtered = form != unfiltered(form)
+		if f.Drill != nil {
+			v.Drill = drillBanner(*f.Drill, ref, form, format.Date(today))
+		}
 		v.Links = pageLinks(form, pg, v.Pages)
 		for _, e := range rows {
 			v.Rows = append(v.Rows, listRow(e, ref, today))
@@ -94,6 +101,14 @@ func parseListQuery(q url.Values, ref *refs, today time.Time) (store.EnterpriseF
 	return f, form, min(page, maxListPage)
 }
 
+// unfiltered is form without the filters of the form: the order and the
+// drill-down stay.
+func unfiltered(form web.EnterpriseFilter) web.EnterpriseFilter {
+	out := form
+	out.Q, out.Category, out.Area, out.Zone, out.Ownership, out.Status, out.Demo = "", "", "", "", "", "", ""
+	return out
+}
+
 // listURL is the address of one page of the list with form's settings;
 // settings at their defaults are left out.
 func listURL(form web.EnterpriseFilter, page int) string {
@@ -103,6 +118,9 @@ func listURL(form web.EnterpriseFilter, page int) string {
 		if v != "" {
 			q.Set(k, v)
 		}
+	}
+	for _, f := range web.DrillFields(form) {
+		q.Set(f.Name, f.Value)
 	}
 	if form.Sort != "" && form.Sort != string(store.SortName) {
 		q.Set("sort", form.Sort)

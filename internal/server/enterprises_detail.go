@@ -105,7 +105,7 @@ func detailView(e model.Enterprise, ref *refs, today time.Time) web.EnterpriseDe
 const expiringWithin = 6 // months
 
 func classificationRow(c model.Classification, ref *refs, today time.Time) web.ClassificationRow {
-	row := web.ClassificationRow{Category: ref.category(c.Category), ProductGroup: withDefault(ref.groups[c.ProductGroup], c.ProductGroup),
+	row := web.ClassificationRow{ID: c.ID, Category: ref.category(c.Category), ProductGroup: withDefault(ref.groups[c.ProductGroup], c.ProductGroup),
 		ValidFrom: format.Date(c.ValidFrom), ValidUntil: "không thời hạn", CertificateNo: c.CertificateNo}
 	if c.ValidUntil != nil {
 		row.ValidUntil = format.Date(*c.ValidUntil)
@@ -131,7 +131,7 @@ func figureRow(f model.Figure) web.FigureRow {
 		}
 		return format.Money(*m)
 	}
-	row := web.FigureRow{Year: f.Year, Basis: priceBasisLabel(f.Basis), Production: format.Money(f.ProductionValue),
+	row := web.FigureRow{ID: f.ID, Year: f.Year, Basis: priceBasisLabel(f.Basis), Production: format.Money(f.ProductionValue),
 		Revenue: money(f.Revenue), Export: money(f.ExportValue), Employees: "—", Status: figureStatusLabel(f.Status)}
 	if f.Employees != nil {
 		row.Employees = format.Int(*f.Employees)

@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"time"
 )
 
@@ -106,10 +107,16 @@ func securityHeaders(https bool) func(http.Handler) http.Handler {
 }
 
 // limitBody caps every request body at n bytes; reading past it fails with
-// an *http.MaxBytesError, which handlers answer with 413.
-func limitBody(n int64) func(http.Handler) http.Handler {
+// an *http.MaxBytesError, which handlers answer with 413. The routes in own
+// ("METHOD /path") take files and set a larger cap of their own, after
+// checking who is asking.
+func limitBody(n int64, own ...string) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if slices.Contains(own, r.Method+" "+r.URL.Path) {
+				next.ServeHTTP(w, r)
+				return
+			}
 			if r.ContentLength > n {
 				w.Header().Set("Connection", "close")
 				http.Error(w, "Dữ liệu gửi lên quá lớn.", http.StatusRequestEntityTooLarge)

@@ -26,10 +26,11 @@ import (
 // outageRig is the application over a PostgreSQL cluster of its own, which
 // the test may stop and start.
 type outageRig struct {
-	dir string // the cluster's folder
-	url string
-	st  *store.Store
-	srv *httptest.Server
+	dir  string // the cluster's folder
+	port int    // the cluster's port, kept across the restart
+	url  string
+	st   *store.Store
+	srv  *httptest.Server
 }
 
 func newOutageRig(t *testing.T) *outageRig {
@@ -45,7 +46,10 @@ func newOutageRig(t *testing.T) *outageRig {
 	}
 	r := &outageRig{dir: filepath.Join(parent, "pg")}
 	t.Cleanup(func() { pgdev.Stop(r.dir) })
-	admin, err := pgdev.Find(ctx, pgdev.Options{Dir: r.dir, NoShared: true})
+	// A port of its own, far from the ones other tests' clusters take, so
+	// the restarted cluster comes back where the application looks for it.
+	r.port = 56000 + os.Getpid()%3000
+	admin, err := pgdev.Find(ctx, pgdev.Options{Dir: r.dir, NoShared: true, Port: r.port})
 	if err != nil {
 		t.Fatalf("a PostgreSQL cluster of the test's own (its programs must be installed): %v", err)
 	}
@@ -130,7 +134,7 @@ func TestDatabaseRestart(t *testing.T) {
 	}
 	time.Sleep(time.Second)
 
-	again, err := pgdev.Find(context.Background(), pgdev.Options{Dir: r.dir, NoShared: true})
+	again, err := pgdev.Find(context.Background(), pgdev.Options{Dir: r.dir, NoShared: true, Port: r.port})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,7 +90,16 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
 		BasisName: basisName(q.basis), Cards: cards(rep), Series: seriesRows(rep)}
 	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(), yearOptions(q.plan, rep.AsOfYear)
-	if err := d.overviewDetails(r, q.plan, rep, &v); err != nil {
+	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear}
+	for i, s := range v.Series {
+		v.Series[i].CountHref = l.counted(s.Year)
+	}
+	for i, c := range v.Cards {
+		if c.Actual != "—" {
+			v.Cards[i].Href = l.counted(c.ActualYear)
+		}
+	}
+	if err := d.details(r, q.plan, rep, &v, l); err != nil {
 		return v, err
 	}
 	v.Register, err = registerView(r, d.st, []model.Plan{q.plan})

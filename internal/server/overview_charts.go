@@ -1,41 +1,73 @@
 package server
 
 import (
-	"fmt"
+	"strconv"
+	"strings"
 
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
 	"industrytargets/web"
 	"industrytargets/web/chart"
 )
 
-// metricCharts draws the count and the share by year against their
-// trajectories, with the targets and the projections.
-func metricCharts(plan model.Plan, rep progress.Report) []web.ChartView {
-	count := metricLine(plan, rep, model.MetricEnterpriseCount)
-	count.ID, count.Title, count.YLabel, count.Unit = "chart-count", "Số doanh nghiệp được tính theo năm", "Số doanh nghiệp", "doanh nghiệp"
-	share := metricLine(plan, rep, model.MetricOutputShare)
-	share.ID, share.Title, share.YLabel, share.Percent = "chart-share", "Tỷ trọng giá trị sản xuất trong toàn ngành công nghiệp", "Tỷ trọng", true
-	return []web.ChartView{lineView(count), lineView(share)}
+// The charts of the overview, by the id their downloads go by.
+const (
+	chartCount = "count"
+	chartShare = "share"
+	chartFlows = "flows"
+)
+
+// countChart draws the count by year against its trajectory, with the
+// targets and the projection; each year's point opens its enterprises.
+func countChart(plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
+	c := metricLine(plan, rep, model.MetricEnterpriseCount, l)
+	c.ID, c.Title, c.YLabel, c.Unit = "chart-"+chartCount, "Số doanh nghiệp được tính theo năm", "Số doanh nghiệp", "doanh nghiệp"
+	return c
 }
 
-func lineView(l chart.Line) web.ChartView {
-	h, rows := l.Table()
-	return web.ChartView{ID: l.ID, Title: l.Title, Chart: l.Component(), Header: h, Rows: rows}
+// shareChart draws the output share likewise; a point opens the
+// enterprises whose output it sums.
+func shareChart(plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
+	c := metricLine(plan, rep, model.MetricOutputShare, l)
+	c.ID, c.Title, c.YLabel, c.Percent = "chart-"+chartShare, "Tỷ trọng giá trị sản xuất trong toàn ngành công nghiệp", "Tỷ trọng", true
+	return c
+}
+
+// lineView is a line chart with its table, whose actual values link as the
+// chart's points do.
+func lineView(c chart.Line, l *drillLinks) web.ChartView {
+	h, rows := c.Table()
+	v := web.ChartView{ID: c.ID, Title: c.Title, Chart: c.Component(), Header: h, Rows: rows}
+	hrefs := map[string]string{}
+	for _, p := range c.Actual {
+		hrefs[strconv.Itoa(p.Year)] = p.Href
+	}
+	for _, r := range rows {
+		v.Hrefs = append(v.Hrefs, []string{"", hrefs[r[0]]})
+	}
+	return withDownloads(v, l)
+}
+
+// withDownloads adds the links that download v's data.
+func withDownloads(v web.ChartView, l *drillLinks) web.ChartView {
+	id := strings.TrimPrefix(v.ID, "chart-")
+	v.CSV, v.XLSX = l.download(id, "csv"), l.download(id, "xlsx")
+	return v
 }
 
 // metricLine lays out one metric's actual values, trajectory, targets and
 // projections.
-func metricLine(plan model.Plan, rep progress.Report, m model.Metric) chart.Line {
-	var l chart.Line
+func metricLine(plan model.Plan, rep progress.Report, m model.Metric, l *drillLinks) chart.Line {
+	var c chart.Line
 	for _, p := range rep.Series {
 		v, ok := p.Value(m)
-		l.Actual = append(l.Actual, chart.Point{Year: p.Year, Value: v, Missing: !ok})
+		c.Actual = append(c.Actual, chart.Point{Year: p.Year, Value: v, Missing: !ok, Href: l.counted(p.Year)})
 	}
 	last := plan.BaselineYear
 	for _, t := range plan.Targets {
 		if t.Metric == m {
-			l.Targets = append(l.Targets, chart.Target{Year: t.Year, Value: t.Value, Label: metricValue(m, t.Value)})
+			c.Targets = append(c.Targets, chart.Target{Year: t.Year, Value: t.Value, Label: metricValue(m, t.Value)})
 			last = max(last, t.Year)
 		}
 	}
@@ -43,40 +75,75 @@ func metricLine(plan model.Plan, rep progress.Report, m model.Metric) chart.Line
 		if base, ok := rep.Series[0].Value(m); ok {
 			for y := plan.BaselineYear; y <= last; y++ {
 				if v, ok := progress.Trajectory(plan.BaselineYear, base, plan.Targets, m, y); ok {
-					l.Trajectory = append(l.Trajectory, chart.Point{Year: y, Value: v})
+					c.Trajectory = append(c.Trajectory, chart.Point{Year: y, Value: v})
 				}
 			}
 		}
 	}
 	for _, t := range rep.Targets {
 		if t.Metric == m && !t.Due && t.Projected != nil {
-			l.Projection = append(l.Projection, chart.Point{Year: t.Year, Value: *t.Projected})
+			c.Projection = append(c.Projection, chart.Point{Year: t.Year, Value: *t.Projected})
 		}
 	}
-	return l
+	return c
 }
 
-// flowsChart draws the entries and exits per year.
-func flowsChart(flows []model.YearFlow) web.ChartView {
-	b := chart.Bars{ID: "chart-flows", Title: "Doanh nghiệp bắt đầu và thôi đủ điều kiện mỗi năm",
+// flowsChart draws the entries and exits per year, each bar opening its
+// enterprises.
+func flowsChart(flows []model.YearFlow, l *drillLinks) chart.Bars {
+	b := chart.Bars{ID: "chart-" + chartFlows, Title: "Doanh nghiệp bắt đầu và thôi đủ điều kiện mỗi năm",
 		YLabel: "Số doanh nghiệp", Unit: "doanh nghiệp",
 		Series: []chart.BarSeries{{Name: "Bắt đầu đủ điều kiện"}, {Name: "Thôi đủ điều kiện"}}}
 	for _, f := range flows {
 		b.Years = append(b.Years, f.Year)
-		b.Series[0].Values = append(b.Series[0].Values, float64(f.Entries))
-		b.Series[1].Values = append(b.Series[1].Values, float64(f.Exits))
+		for i, v := range []struct {
+			n    int
+			kind store.DrillKind
+		}{{f.Entries, store.DrillEntries}, {f.Exits, store.DrillExits}} {
+			b.Series[i].Values = append(b.Series[i].Values, float64(v.n))
+			b.Series[i].Hrefs = append(b.Series[i].Hrefs, l.flow(f.Year, v.kind))
+		}
 	}
-	h, rows := b.Table()
-	return web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: rows}
+	return b
 }
 
-// breakdownChart draws one breakdown as horizontal bars.
-func breakdownChart(dim model.Dimension, names []string, rows []model.CountRow) web.ChartView {
-	b := chart.Bar{ID: fmt.Sprintf("chart-%s", dim), Title: dimensionTitles[dim], Unit: "doanh nghiệp",
-		CategoryHeader: "Nhóm", ValueHeader: "Số doanh nghiệp"}
-	for i, r := range rows {
-		b.Items = append(b.Items, chart.BarItem{Label: names[i], Value: float64(r.Count)})
+// barsView is a Bars chart with its table, whose values link as its bars do.
+func barsView(b chart.Bars, l *drillLinks) web.ChartView {
+	h, rows := b.Table()
+	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: rows}
+	for i := range rows {
+		row := []string{""}
+		for _, s := range b.Series {
+			href := ""
+			if i < len(s.Hrefs) {
+				href = s.Hrefs[i]
+			}
+			row = append(row, href)
+		}
+		v.Hrefs = append(v.Hrefs, row)
 	}
-	h, tr := b.Table()
-	return web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: tr}
+	return withDownloads(v, l)
+}
+
+// breakdownChart draws one breakdown as horizontal bars, each opening its
+// slice.
+func breakdownChart(dim model.Dimension, rows []model.CountRow, l *drillLinks) chart.Bar {
+	b := chart.Bar{ID: "chart-" + string(dim), Title: dimensionTitles[dim], Unit: "doanh nghiệp",
+		CategoryHeader: dimensionNouns[dim], ValueHeader: "Số doanh nghiệp"}
+	for _, r := range rows {
+		b.Items = append(b.Items, chart.BarItem{Label: sliceName(dim, r.Key, r.Name), Value: float64(r.Count),
+			Href: l.slice(dim, r.Key)})
+	}
+	return b
+}
+
+// barView is a breakdown's chart with its table, whose counts link as its
+// bars do.
+func barView(b chart.Bar, l *drillLinks) web.ChartView {
+	h, rows := b.Table()
+	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: rows}
+	for _, it := range b.Items {
+		v.Hrefs = append(v.Hrefs, []string{"", it.Href})
+	}
+	return withDownloads(v, l)
 }

@@ -2,11 +2,11 @@ package server
 
 import (
 	"net/http"
-	"time"
 
 	"industrytargets/internal/format"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
 	"industrytargets/web"
 )
 
@@ -19,66 +19,64 @@ var dimensionTitles = map[model.Dimension]string{
 	model.ByVSIC:         "Theo ngành kinh tế (VSIC cấp 2)",
 }
 
-var ownershipNames = map[string]string{"state": "Nhà nước", "private": "Tư nhân", "fdi": "Có vốn đầu tư nước ngoài"}
-
 // overviewDetails fills in the breakdowns, the entries and exits, and the
-// data-quality panel.
+// data-quality panel, without links: the printed report's.
 func (d *deps) overviewDetails(r *http.Request, plan model.Plan, rep progress.Report, v *web.OverviewView) error {
+	return d.details(r, plan, rep, v, nil)
+}
+
+// details fills in the breakdowns, the entries and exits, and the
+// data-quality panel, their numbers linking by l.
+func (d *deps) details(r *http.Request, plan model.Plan, rep progress.Report, v *web.OverviewView, l *drillLinks) error {
 	ctx := r.Context()
 	for _, dim := range model.Dimensions {
 		rows, err := d.st.Breakdown(ctx, plan, rep.AsOfYear, dim)
 		if err != nil {
 			return err
 		}
-		v.Breakdowns = append(v.Breakdowns, breakdownView(dim, rows))
+		v.Breakdowns = append(v.Breakdowns, breakdownView(dim, rows, l))
 	}
 	flows, err := d.st.Flows(ctx, plan, plan.BaselineYear, rep.AsOfYear)
 	if err != nil {
 		return err
 	}
-	v.Charts = append(metricCharts(plan, rep), flowsChart(flows))
+	v.Charts = []web.ChartView{lineView(countChart(plan, rep, l), l), lineView(shareChart(plan, rep, l), l),
+		barsView(flowsChart(flows, l), l)}
 	for _, f := range flows {
-		v.Flows = append(v.Flows, web.FlowRow{Year: f.Year, Entries: format.Int(int64(f.Entries)), Exits: format.Int(int64(f.Exits))})
+		v.Flows = append(v.Flows, web.FlowRow{Year: f.Year, Entries: format.Int(int64(f.Entries)), Exits: format.Int(int64(f.Exits)),
+			EntriesHref: l.flow(f.Year, store.DrillEntries), ExitsHref: l.flow(f.Year, store.DrillExits)})
 	}
-	q, err := d.st.Quality(ctx, plan, rep.AsOfYear, model.PriceBasis(v.Basis), time.Now().In(vietnam))
+	q, err := d.st.Quality(ctx, plan, rep.AsOfYear, model.PriceBasis(v.Basis), vnToday())
 	if err != nil {
 		return err
 	}
-	v.Quality = qualityView(q, rep.AsOfYear)
+	v.Quality = qualityView(q, rep.AsOfYear, l)
 	return nil
 }
 
-func breakdownView(dim model.Dimension, rows []model.CountRow) web.BreakdownView {
+func breakdownView(dim model.Dimension, rows []model.CountRow, l *drillLinks) web.BreakdownView {
 	b := web.BreakdownView{Title: dimensionTitles[dim]}
 	if dim == model.ByCategory || dim == model.ByProductGroup {
 		b.Note = "Doanh nghiệp thuộc nhiều nhóm được tính ở mỗi nhóm."
 	}
-	names := make([]string, len(rows))
-	for i, r := range rows {
-		name := r.Name
-		if dim == model.ByOwnership {
-			name = ownershipNames[r.Key]
-		}
-		if name == "" {
-			name = "(chưa xác định)"
-		}
-		names[i] = name
-		b.Rows = append(b.Rows, web.BreakdownRow{Name: name, Count: format.Int(int64(r.Count))})
+	for _, r := range rows {
+		b.Rows = append(b.Rows, web.BreakdownRow{Name: sliceName(dim, r.Key, r.Name), Count: format.Int(int64(r.Count)),
+			Href: l.slice(dim, r.Key)})
 	}
 	if len(rows) > 0 {
-		b.Chart = breakdownChart(dim, names, rows)
+		b.Chart = barView(breakdownChart(dim, rows, l), l)
 	}
 	return b
 }
 
-func qualityView(q model.Quality, year int) web.QualityView {
-	item := func(n int, label string) web.QualityItem {
-		return web.QualityItem{Label: label, Count: format.Int(int64(n)), Zero: n == 0}
+func qualityView(q model.Quality, year int, l *drillLinks) web.QualityView {
+	item := func(n int, label string, kind store.DrillKind) web.QualityItem {
+		return web.QualityItem{Label: label, Count: format.Int(int64(n)), Zero: n == 0, Href: l.quality(kind)}
 	}
 	return web.QualityView{Items: []web.QualityItem{
-		item(q.MissingFigures, "doanh nghiệp đủ điều kiện chưa có giá trị sản xuất năm "+itoa(year)),
-		item(q.Expiring, "giấy chứng nhận hết hiệu lực trong 6 tháng tới"),
-		item(q.Unclassified, "doanh nghiệp chưa có phân loại nào"),
-		item(q.Provisional, "số liệu năm "+itoa(year)+" còn là ước tính hoặc sơ bộ"),
+		item(q.MissingFigures, "doanh nghiệp đủ điều kiện chưa có giá trị sản xuất năm "+itoa(year), store.DrillMissingFigures),
+		item(q.Expiring, "doanh nghiệp có giấy chứng nhận hết hiệu lực trong 6 tháng tới", store.DrillExpiring),
+		item(q.Unclassified, "doanh nghiệp chưa có phân loại nào", store.DrillUnclassified),
+		item(q.Provisional, "doanh nghiệp có số liệu năm "+itoa(year)+" còn là ước tính hoặc sơ bộ", store.DrillProvisional),
 	}}
 }

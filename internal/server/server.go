@@ -66,7 +66,7 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	// with the GET route, as monitors expect.
 	r := chi.NewRouter()
 	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies),
-		crossOrigin(d), limitBody(maxFormBytes), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
+		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
 	addRoutes(r, d)
 	return r
 }
@@ -103,8 +103,9 @@ func newSessions(d *deps) *scs.SessionManager {
 	// what is out of reach.
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
 		err = fmt.Errorf("%w: session store: %w", model.ErrUnavailable, err)
-		if answered(w) {
-			// The session is saved as the answer starts; too late to change it.
+		if _, before := w.(*statusRecorder); !before || answered(w) {
+			// scs saves the session as the answer starts, through its own
+			// writer: too late to answer anything else, so only log it.
 			d.logger.Error("session not saved", "method", r.Method, "path", r.URL.Path, "err", err)
 			return
 		}

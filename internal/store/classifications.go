@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 
 	"github.com/jackc/pgx/v5"
 
@@ -49,7 +50,7 @@ func (s *Store) AddClassification(ctx context.Context, c *model.Classification, 
 }
 
 // UpdateClassification saves c when c.Version is still the stored one
-// (model.ErrStale otherwise).
+// (model.ErrStale otherwise); it must belong to its EnterpriseID.
 func (s *Store) UpdateClassification(ctx context.Context, c *model.Classification, by int64) error {
 	if err := c.Validate(); err != nil {
 		return err
@@ -58,7 +59,7 @@ func (s *Store) UpdateClassification(ctx context.Context, c *model.Classificatio
 		rows, _ := tx.Query(ctx, `UPDATE classifications SET category_code = @category,
 			product_group = @product_group, valid_from = @valid_from, valid_until = @valid_until,
 			certificate_no = @certificate_no, version = version + 1, updated_at = now(),
-			updated_by = @by WHERE id = @id AND version = @version
+			updated_by = @by WHERE id = @id AND enterprise_id = @enterprise_id AND version = @version
 			RETURNING `+classificationColumns, classificationArgs(c, by))
 		got, err := pgx.CollectExactlyOneRow(rows, scanClassification)
 		if err != nil {
@@ -70,9 +71,17 @@ func (s *Store) UpdateClassification(ctx context.Context, c *model.Classificatio
 	return wrap("update classification", err)
 }
 
-// DeleteClassification removes the classification at version.
+// DeleteClassification removes the classification at version. The log
+// keeps what was removed, with its enterprise, so the enterprise's history
+// shows it.
 func (s *Store) DeleteClassification(ctx context.Context, id int64, version int32, by int64) error {
-	return s.deleteVersioned(ctx, "classifications", "classification", id, version, by)
+	return s.deleteVersioned(ctx, "classifications", "classification", id, version, by,
+		func(tx pgx.Tx) (map[string]any, error) {
+			rows, _ := tx.Query(ctx, `DELETE FROM classifications WHERE id = $1 AND version = $2
+				RETURNING `+classificationColumns, id, version)
+			gone, err := pgx.CollectExactlyOneRow(rows, scanClassification)
+			return classificationDetails(&gone), err
+		})
 }
 
 // Classifications lists an enterprise's classifications, latest first.
@@ -95,18 +104,20 @@ func classificationDetails(c *model.Classification) map[string]any {
 	return d
 }
 
-// deleteVersioned removes one row of table at version and logs it. table
-// and entity are ours, never user input.
-func (s *Store) deleteVersioned(ctx context.Context, table, entity string, id int64, version int32, by int64) error {
+// deleteVersioned runs del, which removes one row of table at version and
+// returns what the log keeps of it, and logs it. table and entity are ours,
+// never user input.
+func (s *Store) deleteVersioned(ctx context.Context, table, entity string, id int64, version int32, by int64,
+	del func(pgx.Tx) (map[string]any, error)) error {
 	err := s.inTx(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE id = $1 AND version = $2`, id, version)
+		details, err := del(tx)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return staleOrMissing(ctx, tx, table, id, err)
+		}
 		if err != nil {
 			return translateDelete(err)
 		}
-		if tag.RowsAffected() == 0 {
-			return staleOrMissing(ctx, tx, table, id, pgx.ErrNoRows)
-		}
-		return appendAudit(ctx, tx, by, "delete", entity, idText(id), nil)
+		return appendAudit(ctx, tx, by, "delete", entity, idText(id), details)
 	})
 	return wrap("delete "+entity, err)
 }

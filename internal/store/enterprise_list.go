@@ -39,6 +39,7 @@ type EnterpriseFilter struct {
 	Ownership model.Ownership // of this ownership
 	Status    string          // StatusOperating or StatusCeased on Today
 	Demo      *bool           // sample data or not
+	Drill     *Drill          // only the enterprises behind this number of the overview
 	Today     time.Time       // the day categories and statuses are judged on
 	Sort      EnterpriseSort  // SortName when empty
 	Desc      bool            // descending
@@ -58,6 +59,11 @@ const maxQueryWords = 8
 // ListEnterprises returns the enterprises f selects, limit of them from
 // offset in f's order, and how many it selects in all.
 func (s *Store) ListEnterprises(ctx context.Context, f EnterpriseFilter, limit, offset int) ([]EnterpriseRow, int64, error) {
+	if f.Drill != nil {
+		if err := f.Drill.check(); err != nil {
+			return nil, 0, err
+		}
+	}
 	where, args := enterpriseWhere(f)
 	// Planned afresh with the search words known (the unnamed statement):
 	// a cached generic plan would fold them for every row it rechecks.
@@ -122,6 +128,13 @@ func enterpriseWhere(f EnterpriseFilter) (string, pgx.NamedArgs) {
 	}
 	if f.Demo != nil {
 		conds, args["demo"] = append(conds, `e.is_demo = @demo`), *f.Demo
+	}
+	if f.Drill != nil {
+		cond, dargs := drillWhere(*f.Drill, f.Today)
+		conds = append(conds, cond)
+		for k, v := range dargs {
+			args[k] = v
+		}
 	}
 	return strings.Join(conds, " AND "), args
 }

@@ -48,7 +48,7 @@ func (s *Store) AddFigure(ctx context.Context, f *model.Figure, by int64) error 
 }
 
 // UpdateFigure saves f when f.Version is still the stored one
-// (model.ErrStale otherwise).
+// (model.ErrStale otherwise); it must belong to its EnterpriseID.
 func (s *Store) UpdateFigure(ctx context.Context, f *model.Figure, by int64) error {
 	if err := f.Validate(); err != nil {
 		return err
@@ -57,7 +57,7 @@ func (s *Store) UpdateFigure(ctx context.Context, f *model.Figure, by int64) err
 		rows, _ := tx.Query(ctx, `UPDATE enterprise_figures SET year = @year, price_basis = @basis,
 			production_value = @production_value, revenue = @revenue, export_value = @export_value,
 			employees = @employees, status = @status, version = version + 1, updated_at = now(),
-			updated_by = @by WHERE id = @id AND version = @version
+			updated_by = @by WHERE id = @id AND enterprise_id = @enterprise_id AND version = @version
 			RETURNING `+figureColumns, figureArgs(f, by))
 		got, err := pgx.CollectExactlyOneRow(rows, scanFigure)
 		if err != nil {
@@ -69,9 +69,16 @@ func (s *Store) UpdateFigure(ctx context.Context, f *model.Figure, by int64) err
 	return wrap("update figure", err)
 }
 
-// DeleteFigure removes the figure at version.
+// DeleteFigure removes the figure at version. The log keeps what was
+// removed, with its enterprise, so the enterprise's history shows it.
 func (s *Store) DeleteFigure(ctx context.Context, id int64, version int32, by int64) error {
-	return s.deleteVersioned(ctx, "enterprise_figures", "figure", id, version, by)
+	return s.deleteVersioned(ctx, "enterprise_figures", "figure", id, version, by,
+		func(tx pgx.Tx) (map[string]any, error) {
+			rows, _ := tx.Query(ctx, `DELETE FROM enterprise_figures WHERE id = $1 AND version = $2
+				RETURNING `+figureColumns, id, version)
+			gone, err := pgx.CollectExactlyOneRow(rows, scanFigure)
+			return figureDetails(&gone), err
+		})
 }
 
 // Figures lists an enterprise's yearly figures by year and price basis.

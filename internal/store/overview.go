@@ -29,39 +29,16 @@ func planArgs(plan model.Plan, first, last int) pgx.NamedArgs {
 	return pgx.NamedArgs{"province": plan.ProvinceCode, "categories": plan.Categories, "first": first, "last": last}
 }
 
-// breakdownSQL groups the qualifying enterprises of one year by a
-// dimension, giving each group's key and Vietnamese name.
-var breakdownSQL = map[model.Dimension]string{
-	model.ByArea: `SELECT coalesce(a.code, ''), coalesce(a.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
-		LEFT JOIN areas a ON a.id = e.area_id GROUP BY 1, 2`,
-	model.ByZone: `SELECT coalesce(z.code, ''), coalesce(z.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
-		LEFT JOIN industrial_zones z ON z.id = e.zone_id GROUP BY 1, 2`,
-	model.ByOwnership: `SELECT coalesce(e.ownership, ''), '', count(*) FROM q JOIN enterprises e ON e.id = q.id GROUP BY 1`,
-	model.ByVSIC: `SELECT coalesce(d.code, ''), coalesce(d.name, ''), count(*) FROM q JOIN enterprises e ON e.id = q.id
-		LEFT JOIN vsic_divisions d ON d.code = e.vsic_division GROUP BY 1, 2`,
-	// An enterprise holding several categories (or product groups) at the
-	// year's end counts once in each.
-	model.ByCategory: `SELECT cat.code, cat.name, count(DISTINCT q.id) FROM q
-		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
-			AND c.valid_from <= make_date(@first, 12, 31)
-			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first, 12, 31))
-		JOIN categories cat ON cat.code = c.category_code GROUP BY 1, 2`,
-	model.ByProductGroup: `SELECT coalesce(g.code, ''), coalesce(g.name, ''), count(DISTINCT q.id) FROM q
-		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
-			AND c.valid_from <= make_date(@first, 12, 31)
-			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first, 12, 31))
-		LEFT JOIN product_groups g ON g.code = c.product_group GROUP BY 1, 2`,
-}
-
 // Breakdown counts the enterprises qualifying for plan in year by dim,
 // largest group first; the group of enterprises where dim is not set has
-// an empty key.
+// an empty key. The slices are sliceSQL's, as a drill-down lists them.
 func (s *Store) Breakdown(ctx context.Context, plan model.Plan, year int, dim model.Dimension) ([]model.CountRow, error) {
-	q, ok := breakdownSQL[dim]
+	q, ok := sliceSQL[dim]
 	if !ok {
 		return nil, fmt.Errorf("%w: breakdown by %q", model.ErrInvalid, dim)
 	}
-	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`) SELECT * FROM (`+q+`) b ORDER BY 3 DESC, 2, 1`,
+	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`), s(id, key, name) AS (`+q+`)
+		SELECT key, min(name), count(DISTINCT id) FROM s GROUP BY key ORDER BY 3 DESC, 2, 1`,
 		planArgs(plan, year, year))
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.CountRow, error) {
 		var c model.CountRow
@@ -90,24 +67,17 @@ func (s *Store) Flows(ctx context.Context, plan model.Plan, first, last int) ([]
 }
 
 // Quality counts what needs attention for plan in year on basis; today
-// sets the six months within which a certificate counts as expiring.
+// sets the six months within which a certificate counts as expiring. Each
+// item counts enterprises, the ones qualitySQL selects, as a drill-down
+// lists them.
 func (s *Store) Quality(ctx context.Context, plan model.Plan, year int, basis model.PriceBasis, today time.Time) (model.Quality, error) {
 	var q model.Quality
-	args := planArgs(plan, year, year)
-	args["basis"], args["today"], args["until"] = basis, today, today.AddDate(0, 6, 0)
-	err := s.pool.QueryRow(ctx, `WITH q AS (`+qualifyingAt+`)
-		SELECT
-			(SELECT count(*) FROM q WHERE NOT EXISTS (SELECT 1 FROM enterprise_figures f
-				WHERE f.enterprise_id = q.id AND f.year = @first AND f.price_basis = @basis))::int,
-			(SELECT count(*) FROM classifications c JOIN enterprises e ON e.id = c.enterprise_id
-				WHERE e.province_code = @province AND c.category_code = ANY(@categories)
-					AND c.valid_until BETWEEN @today AND @until
-					AND (e.ceased_on IS NULL OR e.ceased_on > @today))::int,
-			(SELECT count(*) FROM enterprises e WHERE e.province_code = @province
-				AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.enterprise_id = e.id))::int,
-			(SELECT count(*) FROM enterprise_figures f JOIN enterprises e ON e.id = f.enterprise_id
-				WHERE e.province_code = @province AND f.year = @first AND f.price_basis = @basis
-					AND f.status <> 'official')::int`, args).
+	count := func(k DrillKind) string {
+		return `(SELECT count(DISTINCT id) FROM (` + qualitySQL[k] + `) s(id))::int`
+	}
+	err := s.pool.QueryRow(ctx, `WITH q AS (`+qualifyingAt+`) SELECT `+count(DrillMissingFigures)+`, `+
+		count(DrillExpiring)+`, `+count(DrillUnclassified)+`, `+count(DrillProvisional),
+		drillArgs(plan, year, year, basis, today)).
 		Scan(&q.MissingFigures, &q.Expiring, &q.Unclassified, &q.Provisional)
 	return q, wrap("quality", err)
 }

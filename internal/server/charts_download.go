@@ -1,0 +1,165 @@
+package server
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
+)
+
+// chartData is what one chart of the overview holds, as its download
+// gives it: a header and rows of plain numbers (chart Records).
+type chartData struct {
+	Title   string
+	Header  []string
+	Rows    [][]string
+	Percent bool // the values are fractions, shown as percentages
+}
+
+// The formats a chart's data can be downloaded in, by extension.
+const (
+	chartExtCSV  = "csv"
+	chartExtXLSX = "xlsx"
+)
+
+var chartFileTypes = map[string]string{
+	chartExtCSV:  "text/csv; charset=utf-8",
+	chartExtXLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+// handleChartDownload answers the data of one chart of a plan's overview
+// for a year and price basis, exactly as the chart holds it, as a CSV file
+// or an Excel workbook (ext).
+func handleChartDownload(d *deps, ext string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		plan, err := d.st.Plan(ctx, r.PathValue("plan"))
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		year, err := strconv.Atoi(r.PathValue("year"))
+		if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
+			renderError(w, r, d, http.StatusNotFound, "Không có số liệu cho năm này: năm phải từ năm gốc của đề án trở đi.")
+			return
+		}
+		basis := model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
+		if !basis.Valid() {
+			renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+			return
+		}
+		id := r.PathValue("chart")
+		data, ok, err := d.chartData(ctx, plan, year, basis, id)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		} else if !ok {
+			renderError(w, r, d, http.StatusNotFound, "Không có biểu đồ này.")
+			return
+		}
+		var buf bytes.Buffer
+		if ext == chartExtXLSX {
+			err = writeChartXLSX(&buf, data)
+		} else {
+			err = writeChartCSV(&buf, data)
+		}
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		sendChartFile(w, chartFileName(plan.Code, year, id, basis, ext), chartFileTypes[ext], buf.Bytes())
+	})
+}
+
+// chartData builds the overview's chart id for plan in year on basis, as
+// the overview draws it, and returns its data; false when there is no such
+// chart.
+func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis model.PriceBasis, id string) (chartData, bool, error) {
+	switch id {
+	case chartCount, chartShare:
+		rep, err := d.st.Progress(ctx, plan.Code, basis, year)
+		if err != nil {
+			return chartData{}, true, err
+		}
+		c := countChart(plan, rep, nil)
+		if id == chartShare {
+			c = shareChart(plan, rep, nil)
+		}
+		h, rows := c.Records()
+		return chartData{Title: c.Title, Header: h, Rows: rows, Percent: c.Percent}, true, nil
+	case chartFlows:
+		flows, err := d.st.Flows(ctx, plan, plan.BaselineYear, year)
+		if err != nil {
+			return chartData{}, true, err
+		}
+		b := flowsChart(flows, nil)
+		h, rows := b.Records()
+		return chartData{Title: b.Title, Header: h, Rows: rows}, true, nil
+	}
+	dim := model.Dimension(id)
+	if !dim.Valid() {
+		return chartData{}, false, nil
+	}
+	rows, err := d.st.Breakdown(ctx, plan, year, dim)
+	if err != nil {
+		return chartData{}, true, err
+	}
+	b := breakdownChart(dim, rows, nil)
+	h, recs := b.Records()
+	return chartData{Title: b.Title, Header: h, Rows: recs}, true, nil
+}
+
+// chartFileName is the file name of a chart's data: plain ASCII, so every
+// browser and system keeps it as it is.
+func chartFileName(plan string, year int, id string, basis model.PriceBasis, ext string) string {
+	name := fmt.Sprintf("%s-%d-%s", plan, year, id)
+	if basis != model.BasisCurrent {
+		name += "-" + string(basis)
+	}
+	safe := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, name)
+	return safe + "." + ext
+}
+
+// sendChartFile answers body as an attachment named name (RFC 6266).
+func sendChartFile(w http.ResponseWriter, name, contentType string, body []byte) {
+	disp := mime.FormatMediaType("attachment", map[string]string{"filename": name})
+	if disp == "" {
+		disp = "attachment"
+	}
+	w.Header().Set("Content-Type", contentType)
+	w.Header().Set("Content-Disposition", disp)
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
+}
+
+// isRecordNumber reports whether s is a number as chart Records writes one:
+// an optional minus, digits, and decimals after a dot.
+func isRecordNumber(s string) bool {
+	digits, dot := 0, false
+	for i, r := range s {
+		switch {
+		case r == '-' && i == 0:
+		case r == '.' && !dot && digits > 0:
+			dot = true
+		case r >= '0' && r <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && !strings.HasSuffix(s, ".")
+}

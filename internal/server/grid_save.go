@@ -1,0 +1,100 @@
+package server
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"industrytargets/internal/model"
+	"industrytargets/web"
+)
+
+// handleGridSave writes, in one submission, the rows of the yearly grid
+// whose cells differ from the values the page was drawn with (carried in
+// each row's hidden field with its version), and the province total when it
+// changed. Rows are judged one by one: a bad cell keeps its row back (422),
+// a row someone else changed meanwhile is shown beside the stored values
+// (409), and every other changed row is saved all the same. When all were
+// saved it answers 303 back to the grid.
+//
+// A row whose four numbers are all cleared removes the enterprise's figure
+// for the year (at the version read); clearing only the production value
+// while other numbers remain is refused, since a figure needs one. The
+// province total cannot be removed from the grid.
+func handleGridSave(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !parseForm(w, r, d) {
+			return
+		}
+		ctx := r.Context()
+		ref, err := loadRefs(ctx, d.st)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		q, ok := postedGridQuery(r.PostForm, ref)
+		if !ok {
+			renderError(w, r, d, http.StatusBadRequest, "Năm, loại giá hoặc tỉnh của bảng số liệu không hợp lệ. Vui lòng tải lại trang.")
+			return
+		}
+		sub := readGridSubmission(r.PostForm, q, ref)
+		me, _ := currentUser(r)
+		results, err := d.st.SaveGrid(ctx, sub.save, me.ID)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
+		sub.apply(ctx, d.st, results)
+		if sub.invalid == 0 && sub.conflicts == 0 {
+			flash(r, d, savedMessage(sub.saved, q.year))
+			http.Redirect(w, r, q.url(q.page), http.StatusSeeOther)
+			return
+		}
+		d.renderGridRejected(w, r, q, ref, sub)
+	})
+}
+
+// postedGridQuery reads the grid's settings from the hidden fields of a
+// submission; unlike a page's query string, nothing falls back to a
+// default, so a save can never land on another year.
+func postedGridQuery(form url.Values, ref *refs) (gridQuery, bool) {
+	year, err := model.ParseYear(form.Get("year"))
+	basis := model.PriceBasis(form.Get("basis"))
+	province := form.Get("province")
+	if err != nil || !basis.Valid() || ref.provinces[province] == "" {
+		return gridQuery{}, false
+	}
+	q := gridQuery{province: province, year: year, basis: basis, q: form.Get("q"), page: 1}
+	if id, err := strconv.ParseInt(form.Get("area"), 10, 64); err == nil && ref.areas[id].ProvinceCode == province {
+		q.area = id
+	}
+	if n, err := strconv.Atoi(form.Get("page")); err == nil && n > 1 {
+		q.page = min(n, maxListPage)
+	}
+	return q, true
+}
+
+func savedMessage(n, year int) string {
+	if n == 0 {
+		return "Không có thay đổi nào để lưu."
+	}
+	return "Đã lưu " + strconv.Itoa(n) + " dòng số liệu năm " + strconv.Itoa(year) + "."
+}
+
+// renderGridRejected shows the grid again as stored now, with the rows
+// that were not saved holding what was typed, each with its messages: 422
+// when a cell was bad, else 409.
+func (d *deps) renderGridRejected(w http.ResponseWriter, r *http.Request, q gridQuery, ref *refs, sub *gridSubmission) {
+	v, err := d.gridView(r.Context(), q, ref)
+	if err != nil {
+		serverError(w, r, d.logger, err)
+		return
+	}
+	sub.overlay(&v)
+	v.Notice = web.GridNotice{Saved: sub.saved, Invalid: sub.invalid, Conflicts: sub.conflicts}
+	status := http.StatusConflict
+	if sub.invalid > 0 {
+		status = http.StatusUnprocessableEntity
+	}
+	render(w, r, d.logger, status, web.FiguresGrid(page(r, d, v.Heading), v))
+}

@@ -1,0 +1,183 @@
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/importer"
+	"industrytargets/internal/model"
+	"industrytargets/internal/store"
+	"industrytargets/web"
+)
+
+// Importing from the browser: upload a file (import_upload.go), see what it
+// would do, confirm or cancel (import_confirm.go). The upload is kept in the
+// database between the two, never on the server's disk.
+const (
+	uploadRoute     = "POST /import" // takes files: its body cap is its own
+	maxUploadBytes  = 20 << 20       // one file
+	uploadSlack     = 64 << 10       // the multipart envelope around it
+	pendingFor      = time.Hour      // an upload waits this long for its confirmation
+	maxShownErrors  = 1000           // problems listed on the preview
+	importTimeout   = 2 * time.Minute
+	concurrentLoads = 2 // imports checked or written at once; more wait their turn
+)
+
+// kindLabels name each kind of record in the interface.
+var kindLabels = map[importer.Kind]string{
+	importer.KindEnterprises:     "Doanh nghiệp",
+	importer.KindClassifications: "Chứng nhận (lĩnh vực)",
+	importer.KindFigures:         "Số liệu hằng năm",
+	importer.KindProvinceOutput:  "Giá trị sản xuất toàn tỉnh",
+}
+
+// handleImportPage shows the upload form, the templates and what a file
+// must hold.
+func handleImportPage(d *deps) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		render(w, r, d.logger, http.StatusOK, web.ImportPage(page(r, d, "Nhập dữ liệu"), importView("", "")))
+	})
+}
+
+func importView(fileName, problem string) web.ImportView {
+	v := web.ImportView{FileName: fileName, Problem: problem, MaxMB: maxUploadBytes >> 20}
+	for _, k := range importer.Kinds {
+		h := web.ImportKindHelp{Label: kindLabels[k], Key: string(k), Sheet: k.SheetName(),
+			TemplateURL: "/import/template/" + string(k) + ".csv"}
+		for _, c := range k.Columns() {
+			h.Columns = append(h.Columns, web.ImportColumnHelp{Key: c.Key, Label: c.Label, Required: c.Required})
+		}
+		v.Kinds = append(v.Kinds, h)
+	}
+	return v
+}
+
+// gate lets a few imports run at once; the others wait, as long as their
+// request lasts.
+type gate chan struct{}
+
+func (g gate) enter(ctx context.Context) bool {
+	select {
+	case g <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (g gate) leave() { <-g }
+
+// checked is an upload read and checked against the register.
+type checked struct {
+	tables []importer.Table
+	batch  importer.Batch
+	errs   []importer.RowError
+}
+
+// checkUpload reads the file and parses it against the reference lists and
+// the register's tax codes. A file refused as a whole is a *RowError.
+func checkUpload(ctx context.Context, st *store.Store, name string, data []byte) (checked, error) {
+	var c checked
+	var err error
+	if c.tables, err = importer.ReadFile(data, name); err != nil {
+		return c, err
+	}
+	ref, err := st.ReferenceLists(ctx)
+	if err != nil {
+		return c, err
+	}
+	known, err := st.TaxCodes(ctx)
+	if err != nil {
+		return c, err
+	}
+	c.batch, c.errs = importer.Parse(c.tables, ref, func(tc string) bool { return known[tc] })
+	return c, nil
+}
+
+// previewView is what the preview page shows of a checked upload and, when
+// it is free of problems, of the counts a dry run gave.
+func previewView(p store.PendingImport, c checked) web.ImportPreviewView {
+	v := web.ImportPreviewView{FileName: p.FileName, SHA256: p.SHA256, Size: fileSize(len(p.Data))}
+	for _, t := range c.tables {
+		kind := "không nhận ra"
+		for _, f := range c.batch.Files {
+			if f.Name == t.Name {
+				kind = kindLabels[f.Kind]
+			}
+		}
+		v.Tables = append(v.Tables, web.ImportTableRow{Name: t.Name, Kind: kind, Rows: format.Int(int64(len(t.Rows)))})
+	}
+	for i, e := range c.errs {
+		if i == maxShownErrors {
+			v.Hidden = format.Int(int64(len(c.errs) - maxShownErrors))
+			break
+		}
+		if n := len(v.Errors); n == 0 || v.Errors[n-1].File != e.File {
+			v.Errors = append(v.Errors, web.ImportErrorGroup{File: e.File})
+		}
+		g := &v.Errors[len(v.Errors)-1]
+		g.Rows = append(g.Rows, errorRow(e))
+	}
+	if len(c.errs) > 0 {
+		v.ErrorTotal = format.Int(int64(len(c.errs)))
+		return v
+	}
+	v.Token = p.Token
+	v.Counts = countRows(c.batch, p.Counts)
+	return v
+}
+
+func errorRow(e importer.RowError) web.ImportErrorRow {
+	row := ""
+	if e.Row > 0 {
+		row = format.Int(int64(e.Row))
+	}
+	value := []rune(e.Value)
+	if len(value) > 80 {
+		value = append(value[:80], '…')
+	}
+	return web.ImportErrorRow{Row: row, Column: e.Column, Value: string(value), Reason: e.Reason(model.LangVI)}
+}
+
+// countRows lists the counts of the kinds the upload holds.
+func countRows(b importer.Batch, res store.ImportResult) []web.ImportCountRow {
+	counts := map[importer.Kind]store.ImportCounts{
+		importer.KindEnterprises: res.Enterprises, importer.KindClassifications: res.Classifications,
+		importer.KindFigures: res.Figures, importer.KindProvinceOutput: res.ProvinceOutputs,
+	}
+	had := map[importer.Kind]bool{}
+	for _, f := range b.Files {
+		had[f.Kind] = true
+	}
+	var out []web.ImportCountRow
+	for _, k := range importer.Kinds {
+		if c := counts[k]; had[k] {
+			out = append(out, web.ImportCountRow{Label: kindLabels[k], Added: format.Int(c.Added),
+				Changed: format.Int(c.Changed), Unchanged: format.Int(c.Unchanged)})
+		}
+	}
+	return out
+}
+
+// fileSize writes a size the way people read it: 840 byte, 12,5 kB, 3,2 MB.
+func fileSize(n int) string {
+	switch {
+	case n < 1000:
+		return format.Int(int64(n)) + " byte"
+	case n < 1_000_000:
+		return format.Decimal(float64(n)/1000, 1) + " kB"
+	}
+	return format.Decimal(float64(n)/1_000_000, 1) + " MB"
+}
+
+// importSummary says in a sentence what an import did.
+func importSummary(b importer.Batch, res store.ImportResult) string {
+	s := "Đã nhập xong."
+	for _, c := range countRows(b, res) {
+		s += fmt.Sprintf(" %s: thêm %s, sửa %s, giữ nguyên %s.", c.Label, c.Added, c.Changed, c.Unchanged)
+	}
+	return s
+}

@@ -1,0 +1,188 @@
+package server
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
+	"industrytargets/web"
+)
+
+// drillLinks makes the links from the numbers of one overview (a plan, a
+// year and a price basis) to the lists of the enterprises behind them. A
+// nil one makes none, as in the printed report.
+type drillLinks struct {
+	plan, basis string
+	year        int
+}
+
+// list is the enterprise list of plan on basis in year, narrowed by set.
+func (l *drillLinks) list(year int, set func(*web.EnterpriseFilter)) string {
+	if l == nil {
+		return ""
+	}
+	f := web.EnterpriseFilter{Plan: l.plan, Year: strconv.Itoa(year), Basis: l.basis}
+	if set != nil {
+		set(&f)
+	}
+	return listURL(f, 1)
+}
+
+// counted links to the enterprises counted in year.
+func (l *drillLinks) counted(year int) string { return l.list(year, nil) }
+
+// slice links to one slice of a breakdown of the overview's year.
+func (l *drillLinks) slice(dim model.Dimension, key string) string {
+	if l == nil {
+		return ""
+	}
+	return l.list(l.year, func(f *web.EnterpriseFilter) { f.Dim, f.Key = string(dim), key })
+}
+
+// flow links to the enterprises entering (or leaving) in year.
+func (l *drillLinks) flow(year int, kind store.DrillKind) string {
+	return l.list(year, func(f *web.EnterpriseFilter) { f.Flow = string(kind) })
+}
+
+// quality links to the enterprises an item of the data-quality panel counts.
+func (l *drillLinks) quality(kind store.DrillKind) string {
+	if l == nil {
+		return ""
+	}
+	return l.list(l.year, func(f *web.EnterpriseFilter) { f.Quality = string(kind) })
+}
+
+// download is where the data of the overview's chart id can be downloaded
+// as ext (csv or xlsx).
+func (l *drillLinks) download(id, ext string) string {
+	if l == nil {
+		return ""
+	}
+	return "/charts/" + url.PathEscape(l.plan) + "/" + strconv.Itoa(l.year) + "/" + id + "." + ext +
+		"?" + url.Values{"basis": {l.basis}}.Encode()
+}
+
+// parseDrill reads the list's drill-down (plan, year and basis, then a
+// slice, a flow or a data-quality item) into f and form. One that names no
+// number of an overview is dropped, as the list drops a stale filter.
+func (d *deps) parseDrill(ctx context.Context, q url.Values, f *store.EnterpriseFilter, form *web.EnterpriseFilter) error {
+	code := q.Get("plan")
+	if code == "" {
+		return nil
+	}
+	plan, err := d.st.Plan(ctx, code)
+	if errors.Is(err, model.ErrNotFound) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	year, err := strconv.Atoi(q.Get("year"))
+	basis := model.PriceBasis(cmp.Or(q.Get("basis"), string(model.BasisCurrent)))
+	if err != nil || year == 0 || progress.CheckYear(plan, year) != nil || !basis.Valid() {
+		return nil
+	}
+	dr := store.Drill{Kind: store.DrillCounted, Plan: plan, Year: year, Basis: basis}
+	switch k := store.DrillKind(q.Get("quality")); {
+	case k != "":
+		if !slices.Contains(store.QualityKinds, k) {
+			return nil
+		}
+		dr.Kind, form.Quality = k, string(k)
+	case q.Get("flow") != "":
+		k = store.DrillKind(q.Get("flow"))
+		if k != store.DrillEntries && k != store.DrillExits {
+			return nil
+		}
+		dr.Kind, form.Flow = k, string(k)
+	case q.Get("dim") != "":
+		if dr.Dim = model.Dimension(q.Get("dim")); !dr.Dim.Valid() {
+			return nil
+		}
+		dr.Key, form.Dim, form.Key = q.Get("key"), string(dr.Dim), q.Get("key")
+	}
+	f.Drill = &dr
+	form.Plan, form.Year, form.Basis = plan.Code, strconv.Itoa(year), string(basis)
+	return nil
+}
+
+// drillBanner says which number of the overview the list stands behind.
+func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today string) web.DrillBanner {
+	p, y := dr.Plan.Code, dr.Year
+	var title string
+	switch dr.Kind {
+	case store.DrillEntries:
+		title = fmt.Sprintf("Doanh nghiệp bắt đầu đủ điều kiện năm %d theo đề án %s (được tính năm %d, không được tính năm %d)", y, p, y, y-1)
+	case store.DrillExits:
+		title = fmt.Sprintf("Doanh nghiệp thôi đủ điều kiện năm %d theo đề án %s (được tính năm %d, không còn được tính năm %d)", y, p, y-1, y)
+	case store.DrillMissingFigures:
+		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s chưa có giá trị sản xuất năm %d (giá %s)", y, p, y, basisName(dr.Basis))
+	case store.DrillExpiring:
+		title = fmt.Sprintf("Doanh nghiệp có giấy chứng nhận thuộc lĩnh vực của đề án %s hết hiệu lực trong 6 tháng kể từ %s", p, today)
+	case store.DrillUnclassified:
+		title = "Doanh nghiệp của " + ref.province(dr.Plan.ProvinceCode) + " chưa có phân loại nào"
+	case store.DrillProvisional:
+		title = fmt.Sprintf("Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ", y, basisName(dr.Basis))
+	default:
+		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s", y, p)
+		if dr.Dim != "" {
+			title += " · " + ref.sliceTitle(dr)
+		}
+	}
+	out := form
+	out.Plan, out.Year, out.Basis, out.Dim, out.Key, out.Quality, out.Flow = "", "", "", "", "", "", ""
+	overview := url.Values{"plan": {p}, "year": {strconv.Itoa(y)}, "basis": {string(dr.Basis)}}
+	return web.DrillBanner{Title: title, RemoveURL: listURL(out, 1), OverviewURL: "/?" + overview.Encode()}
+}
+
+// dimensionNouns name what each breakdown sorts by.
+var dimensionNouns = map[model.Dimension]string{
+	model.ByCategory: "Lĩnh vực", model.ByProductGroup: "Nhóm sản phẩm", model.ByArea: "Địa bàn",
+	model.ByZone: "Khu, cụm công nghiệp", model.ByOwnership: "Loại hình sở hữu", model.ByVSIC: "Ngành kinh tế",
+}
+
+// sliceTitle names the slice of a drill-down as the overview's breakdown
+// does, or says the dimension is not set.
+func (r *refs) sliceTitle(dr store.Drill) string {
+	if dr.Key == "" {
+		return dimensionNouns[dr.Dim] + " chưa xác định"
+	}
+	var name string
+	switch dr.Dim {
+	case model.ByCategory:
+		name = r.categories[model.Category(dr.Key)]
+	case model.ByProductGroup:
+		name = r.groups[dr.Key]
+	case model.ByVSIC:
+		name = r.division[dr.Key]
+	case model.ByArea:
+		for _, a := range r.Areas {
+			if a.Code == dr.Key && (name == "" || a.ProvinceCode == dr.Plan.ProvinceCode) {
+				name = a.Name
+			}
+		}
+	case model.ByZone:
+		for _, z := range r.Zones {
+			if z.Code == dr.Key && (name == "" || z.ProvinceCode == dr.Plan.ProvinceCode) {
+				name = z.Name
+			}
+		}
+	}
+	return sliceName(dr.Dim, dr.Key, cmp.Or(name, dr.Key))
+}
+
+// sliceName names a slice of a breakdown as the overview shows it.
+func sliceName(dim model.Dimension, key, name string) string {
+	if dim == model.ByOwnership && key != "" {
+		// The list's words, without the abbreviation a bar has no room for.
+		name = strings.TrimSuffix(ownershipLabel(model.Ownership(key)), " (FDI)")
+	}
+	return cmp.Or(name, "(chưa xác định)")
+}

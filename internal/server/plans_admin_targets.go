@@ -1,0 +1,160 @@
+package server
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/model"
+	"industrytargets/web"
+)
+
+// readTargets reads the rows of the targets table that hold anything; a
+// share is typed as a percentage. Rows with a problem are left out of the
+// plan and reported on the form, numbered as the form will show them.
+func readTargets(pf url.Values, baseline int, f *web.PlanForm) []model.Target {
+	metrics, years, values := pf["target_metric"], pf["target_year"], pf["target_value"]
+	at := func(l []string, i int) string {
+		if i < len(l) {
+			return strings.TrimSpace(l[i])
+		}
+		return ""
+	}
+	seen := map[string]int{}
+	var out []model.Target
+	for i := range max(len(metrics), len(years), len(values)) {
+		in := web.TargetInput{Metric: at(metrics, i), Year: at(years, i), Value: at(values, i)}
+		if in.Metric+in.Year+in.Value == "" {
+			continue
+		}
+		row := len(f.Targets) + 1
+		t, msg := parseTarget(in, baseline)
+		key := in.Metric + "\x00" + strconv.Itoa(t.Year)
+		if first, dup := seen[key]; dup && msg == "" {
+			msg = "trùng chỉ tiêu và năm với dòng " + strconv.Itoa(first)
+		}
+		seen[key] = row
+		in.Error = sentence(msg)
+		f.Targets = append(f.Targets, in)
+		if msg != "" {
+			addPlanProblem(f, "targets", "Dòng "+strconv.Itoa(row)+": "+msg)
+			continue
+		}
+		out = append(out, t)
+	}
+	f.Targets = append(f.Targets, make([]web.TargetInput, emptyTargetRows)...)
+	return out
+}
+
+// parseTarget reads one row of the targets table, or says what is wrong
+// with it.
+func parseTarget(in web.TargetInput, baseline int) (model.Target, string) {
+	t := model.Target{Metric: model.Metric(in.Metric)}
+	if !t.Metric.Valid() {
+		return t, "chọn chỉ tiêu"
+	}
+	y, err := model.ParseYear(in.Year)
+	if in.Year == "" {
+		return t, "nhập năm mục tiêu"
+	}
+	if err != nil {
+		return t, fieldMessage(err)
+	}
+	t.Year = y
+	if in.Value == "" {
+		return t, "nhập giá trị mục tiêu"
+	}
+	if t.Metric == model.MetricOutputShare {
+		t.Value, err = model.ParsePercent(in.Value)
+	} else {
+		var n int64
+		n, err = model.ParseInt(in.Value)
+		t.Value = float64(n)
+	}
+	if err == nil && baseline > 0 {
+		err = t.Validate(baseline)
+	}
+	if err != nil {
+		return t, fieldMessage(err)
+	}
+	return t, ""
+}
+
+// fieldMessage is the Vietnamese message of a parser's or validator's
+// error.
+func fieldMessage(err error) string {
+	if v, ok := err.(*model.ValidationError); ok && len(v.Fields) > 0 {
+		return v.Fields[0].Message(model.LangVI)
+	}
+	if fe, ok := err.(*model.FieldError); ok {
+		return fe.Message(model.LangVI)
+	}
+	return "giá trị không hợp lệ"
+}
+
+// addPlanProblem records a problem of the plan form, at its field and in
+// the summary in form order.
+func addPlanProblem(f *web.PlanForm, field, msg string) {
+	msg = sentence(msg)
+	if _, ok := f.Errors[field]; !ok && field != "targets" {
+		f.Errors[field] = msg
+	}
+	f.Problems = append(f.Problems, web.FieldProblem{Field: field, Label: web.PlanFieldLabel(field), Message: msg})
+	index := func(k string) int {
+		return slices.IndexFunc(web.PlanFieldLabels, func(c web.Choice) bool { return c.Value == k })
+	}
+	slices.SortStableFunc(f.Problems, func(a, b web.FieldProblem) int { return cmp.Compare(index(a.Field), index(b.Field)) })
+}
+
+// planRejected puts on f what is wrong with the plan p as typed, and
+// reports whether err was such a rejection rather than a failure.
+func planRejected(f *web.PlanForm, p model.Plan, err error) bool {
+	var v *model.ValidationError
+	switch {
+	case err == nil:
+		return false
+	case asValidation(err, &v):
+		for _, fe := range v.Fields {
+			field := fe.Field
+			if field == "metric" || field == "year" || field == "value" {
+				field = "targets"
+			}
+			msg := fe.Message(model.LangVI)
+			if fe.Field == "categories" && fe.Code == "required" {
+				msg = "chọn ít nhất một lĩnh vực mà đề án tính"
+			}
+			addPlanProblem(f, field, msg)
+		}
+	case isDuplicate(err):
+		addPlanProblem(f, "code", "Đã có đề án mã "+p.Code+"; chọn mã khác hoặc sửa đề án đó trong danh sách.")
+	case isMissingChoice(err):
+		addPlanProblem(f, "province", "Tỉnh hoặc lĩnh vực đã chọn vừa bị xoá khỏi danh mục, hoặc có mục tiêu không sau năm gốc; hãy kiểm tra lại.")
+	default:
+		return false
+	}
+	return true
+}
+
+// planDisplay is p as a person reads it, keyed like the form.
+func planDisplay(p model.Plan, ref *refs) map[string]string {
+	v := map[string]string{"province": ref.province(p.ProvinceCode), "name": p.Name, "name_en": p.NameEN,
+		"decision_no": p.DecisionNo, "baseline_year": strconv.Itoa(p.BaselineYear)}
+	if p.DecisionDate != nil {
+		v["decision_date"] = format.Date(*p.DecisionDate)
+	}
+	var cats, targets []string
+	for _, c := range p.Categories {
+		cats = append(cats, ref.category(c))
+	}
+	for _, t := range p.Targets {
+		targets = append(targets, targetText(t))
+	}
+	v["categories"], v["targets"] = strings.Join(cats, ", "), strings.Join(targets, "; ")
+	for k, s := range v {
+		v[k] = withDefault(s, "—")
+	}
+	return v
+}

@@ -1,0 +1,136 @@
+package server
+
+import (
+	"context"
+	"math"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"industrytargets/internal/model"
+)
+
+func goodPlan() url.Values {
+	return url.Values{"code": {"HP-2030"}, "province": {"HP"}, "name": {"Đề án công nghiệp Hải Phòng"},
+		"decision_no": {"12/QĐ-UBND"}, "decision_date": {"15/08/2025"}, "baseline_year": {"2024"},
+		"categories":    {"supporting", "high_tech"},
+		"target_metric": {"enterprise_count", "output_share", ""},
+		"target_year":   {"2030", "2030", ""},
+		"target_value":  {"1.200", "35,5%", ""}}
+}
+
+func TestPlanFormRejectsEachBadField(t *testing.T) {
+	t.Parallel()
+	srv, _ := entServer(t)
+	admin := client(t, srv.URL, model.RoleAdmin)
+	status, body, _ := entDo(t, admin, srv.URL+"/admin/plans", nil)
+	if status != http.StatusOK {
+		t.Fatalf("plans = %d", status)
+	}
+	wantAll(t, "the plans", body, "HD-3164", "Tỷ trọng giá trị sản xuất năm 2025: 35%", "Số doanh nghiệp năm 2030: 580")
+
+	bad := goodPlan()
+	bad.Set("code", "mã có dấu")
+	bad.Set("name", " ")
+	bad.Del("categories")
+	bad["target_value"] = []string{"1.200", "150", ""}
+	bad["target_year"] = []string{"2020", "2030", ""}
+	status, body, _ = entDo(t, admin, srv.URL+"/admin/plans", bad)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad plan = %d, want 422", status)
+	}
+	wantAll(t, "the rejected plan", body, `Mã "mã có dấu" chỉ gồm chữ cái`, "Bắt buộc phải nhập",
+		"Chọn ít nhất một lĩnh vực", "Dòng 1: năm mục tiêu phải sau năm gốc 2024",
+		"Dòng 2: tỷ lệ phần trăm phải từ 0 đến 100", `value="mã có dấu"`, `value="150"`, `value="12/QĐ-UBND"`)
+}
+
+func TestPlanCreateAndStaleEdit(t *testing.T) {
+	t.Parallel()
+	srv, st := entServer(t)
+	admin := client(t, srv.URL, model.RoleAdmin)
+	if status, _, loc := entDo(t, admin, srv.URL+"/admin/plans", goodPlan()); status != http.StatusSeeOther || loc != "/admin/plans" {
+		t.Fatalf("good plan = %d to %q", status, loc)
+	}
+	p, err := st.Plan(context.Background(), "HP-2030")
+	if err != nil || len(p.Categories) != 2 || len(p.Targets) != 2 {
+		t.Fatalf("stored plan = %+v, %v", p, err)
+	}
+	for _, tg := range p.Targets {
+		if want := map[model.Metric]float64{model.MetricEnterpriseCount: 1200, model.MetricOutputShare: 0.355}[tg.Metric]; math.Abs(tg.Value-want) > 1e-9 {
+			t.Errorf("target %s = %v, want %v", tg.Metric, tg.Value, want)
+		}
+	}
+	if status, body, _ := entDo(t, admin, srv.URL+"/admin/plans", goodPlan()); status != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "Đã có đề án mã HP-2030") {
+		t.Errorf("the same code again = %d, want 422 naming it", status)
+	}
+
+	_, body, _ := entDo(t, admin, srv.URL+"/admin/plans/HP-2030/edit", nil)
+	wantAll(t, "the edit form", body, `name="version" value="1"`, `value="35,5"`, `value="1.200"`, `readonly`)
+	edit := goodPlan()
+	edit.Set("version", "1")
+	edit.Set("name", "Tên mới")
+	if status, _, _ := entDo(t, admin, srv.URL+"/admin/plans/HP-2030", edit); status != http.StatusSeeOther {
+		t.Fatalf("edit = %d, want 303", status)
+	}
+	edit.Set("name", "Tên khác")
+	status, body, _ := entDo(t, admin, srv.URL+"/admin/plans/HP-2030", edit)
+	if status != http.StatusConflict {
+		t.Fatalf("edit at version 1 again = %d, want 409", status)
+	}
+	wantAll(t, "the conflict", body, "Tên mới", "Tên khác", `name="version" value="2"`, "admin@soct.example.vn")
+	if status, _, _ := entDo(t, admin, srv.URL+"/admin/plans/KHONG-CO/edit", nil); status != http.StatusNotFound {
+		t.Errorf("a missing plan = %d, want 404", status)
+	}
+}
+
+func TestReferenceListsAddAndEdit(t *testing.T) {
+	t.Parallel()
+	srv, _ := entServer(t)
+	admin := client(t, srv.URL, model.RoleAdmin)
+	status, body, _ := entDo(t, admin, srv.URL+"/admin/areas", nil)
+	if status != http.StatusOK || !strings.Contains(body, "Huyện Cẩm Giàng") {
+		t.Fatalf("areas = %d", status)
+	}
+	bad := url.Values{"province": {"HP"}, "code": {"Xã Mới"}, "name": {""}, "kind": {"xa"}, "valid_from": {"01/07/2025"}, "valid_until": {"2024"}}
+	status, body, _ = entDo(t, admin, srv.URL+"/admin/areas", bad)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("bad area = %d, want 422", status)
+	}
+	wantAll(t, "the rejected area", body, `Mã "xã mới" chỉ gồm các ký tự`, "Bắt buộc phải nhập",
+		"Ngày hết hiệu lực phải từ ngày có hiệu lực (01/07/2025) trở đi", `value="Xã Mới"`, "<details class=\"add-ref\" open")
+	good := url.Values{"province": {"HP"}, "code": {"xa_moi"}, "name": {"Xã Mới"}, "kind": {"xa"}, "valid_from": {"01/07/2025"}}
+	if status, _, loc := entDo(t, admin, srv.URL+"/admin/areas", good); status != http.StatusSeeOther || loc != "/admin/areas" {
+		t.Fatalf("good area = %d to %q", status, loc)
+	}
+	if status, body, _ := entDo(t, admin, srv.URL+"/admin/areas", good); status != http.StatusUnprocessableEntity || !strings.Contains(body, "Mã xa_moi đã có") {
+		t.Errorf("the same code again = %d, want 422 naming it", status)
+	}
+	status, body, _ = entDo(t, admin, srv.URL+"/admin/product-groups/co_khi/edit", nil)
+	if status != http.StatusOK || !strings.Contains(body, `name="version" value="1"`) {
+		t.Fatalf("group edit = %d", status)
+	}
+	g := url.Values{"version": {"1"}, "name": {"Cơ khí chế tạo (sửa)"}, "kind": {"psip_sector"}, "category": {"supporting"}}
+	if status, _, _ := entDo(t, admin, srv.URL+"/admin/product-groups/co_khi", g); status != http.StatusSeeOther {
+		t.Fatalf("group edit = %d, want 303", status)
+	}
+	g.Set("name", "Tên khác")
+	if status, body, _ := entDo(t, admin, srv.URL+"/admin/product-groups/co_khi", g); status != http.StatusConflict ||
+		!strings.Contains(body, "Cơ khí chế tạo (sửa)") || !strings.Contains(body, `name="version" value="2"`) {
+		t.Errorf("group edit at version 1 again = %d, want 409 with the stored name", status)
+	}
+	z := url.Values{"province": {"HD"}, "code": {"ccn_moi"}, "name": {"CCN Mới"}, "kind": {"ccn"}, "area": {"999999"}}
+	if status, body, _ := entDo(t, admin, srv.URL+"/admin/zones", z); status != http.StatusUnprocessableEntity || !strings.Contains(body, "Không có địa bàn") {
+		t.Errorf("zone in an unknown area = %d, want 422", status)
+	}
+	editor := client(t, srv.URL, model.RoleEditor)
+	for _, u := range []string{"/admin/plans", "/admin/areas", "/admin/zones", "/admin/product-groups", "/admin/plans/HD-3164/edit"} {
+		if status, _, _ := entDo(t, editor, srv.URL+u, nil); status != http.StatusForbidden {
+			t.Errorf("editor GET %s = %d, want 403", u, status)
+		}
+	}
+	if status, _, _ := entDo(t, editor, srv.URL+"/admin/areas", good); status != http.StatusForbidden {
+		t.Errorf("editor POST /admin/areas = %d, want 403", status)
+	}
+}
