@@ -53,10 +53,8 @@ func (s *Store) Breakdown(ctx context.Context, plan model.Plan, year int, dim mo
 func (s *Store) Flows(ctx context.Context, plan model.Plan, first, last int) ([]model.YearFlow, error) {
 	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`)
 		SELECT g.yr,
-			(SELECT count(*) FROM q cur WHERE cur.y = g.yr
-				AND NOT EXISTS (SELECT 1 FROM q prev WHERE prev.y = g.yr - 1 AND prev.id = cur.id))::int,
-			(SELECT count(*) FROM q prev WHERE prev.y = g.yr - 1
-				AND NOT EXISTS (SELECT 1 FROM q cur WHERE cur.y = g.yr AND cur.id = prev.id))::int
+			(SELECT count(*) FROM (SELECT id FROM q WHERE y = g.yr EXCEPT SELECT id FROM q WHERE y = g.yr - 1) s)::int,
+			(SELECT count(*) FROM (SELECT id FROM q WHERE y = g.yr - 1 EXCEPT SELECT id FROM q WHERE y = g.yr) s)::int
 		FROM generate_series(@first::int + 1, @last::int) AS g(yr) ORDER BY g.yr`, planArgs(plan, first-1, last))
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.YearFlow, error) {
 		var f model.YearFlow
