@@ -83,7 +83,7 @@ func progressError(ctx context.Context, st *store.Store, code string, err error)
 // writeProgressTable prints the report for people, in Vietnamese.
 func writeProgressTable(w io.Writer, plan model.Plan, r progress.Report) error {
 	fmt.Fprintf(w, "%s — %s\nQuyết định %s · năm gốc %d · giá %s · số liệu đến năm %d\n\n",
-		plan.Code, plan.Name, plan.DecisionNo, plan.BaselineYear, basisName(r.Basis), r.AsOfYear)
+		plan.Code, plan.Name, plan.DecisionNo, plan.BaselineYear, format.Basis(r.Basis), r.AsOfYear)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "Năm\tSố DN\tGTSX của các DN (triệu đồng)\tGTSX toàn tỉnh (triệu đồng)\tTỷ trọng\tĐộ phủ số liệu\t")
 	for _, p := range r.Series {
@@ -110,16 +110,6 @@ func writeProgressTable(w io.Writer, plan model.Plan, r progress.Report) error {
 			metricValue(t.Metric, t.Projected))
 	}
 	return tw.Flush()
-}
-
-func basisName(b model.PriceBasis) string {
-	switch b {
-	case model.BasisConst2010:
-		return "so sánh 2010"
-	case model.BasisConst2020:
-		return "so sánh 2020"
-	}
-	return "hiện hành"
 }
 
 func metricShort(m model.Metric) string {

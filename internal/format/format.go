@@ -51,3 +51,15 @@ func Money(m model.Money) string {
 
 // Date writes a date as dd/mm/yyyy.
 func Date(t time.Time) string { return t.Format("02/01/2006") }
+
+// Basis names a price basis as Vietnamese statistics do: giá hiện hành,
+// giá so sánh 2010, giá so sánh 2020 (here without the word "giá").
+func Basis(b model.PriceBasis) string {
+	switch b {
+	case model.BasisConst2010:
+		return "so sánh 2010"
+	case model.BasisConst2020:
+		return "so sánh 2020"
+	}
+	return "hiện hành"
+}

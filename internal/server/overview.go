@@ -88,7 +88,7 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 		return web.OverviewView{}, err
 	}
 	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
-		BasisName: basisName(q.basis), Cards: cards(rep), Series: seriesRows(rep)}
+		BasisName: format.Basis(q.basis), Cards: cards(rep), Series: seriesRows(rep)}
 	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(), yearOptions(q.plan, rep.AsOfYear)
 	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear}
 	for i, s := range v.Series {
@@ -117,7 +117,7 @@ func planOptions(plans []model.Plan) []web.Choice {
 func basisOptions() []web.Choice {
 	out := make([]web.Choice, len(model.PriceBases))
 	for i, b := range model.PriceBases {
-		out[i] = web.Choice{Value: string(b), Label: basisName(b)}
+		out[i] = web.Choice{Value: string(b), Label: format.Basis(b)}
 	}
 	return out
 }
@@ -134,16 +134,6 @@ func yearOptions(plan model.Plan, asOf int) []int {
 		out = append(out, y)
 	}
 	return out
-}
-
-func basisName(b model.PriceBasis) string {
-	switch b {
-	case model.BasisConst2010:
-		return "so sánh 2010"
-	case model.BasisConst2020:
-		return "so sánh 2020"
-	}
-	return "hiện hành"
 }
 
 func seriesRows(rep progress.Report) []web.SeriesRow {

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"industrytargets/internal/format"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/internal/store"
@@ -123,13 +124,13 @@ func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today str
 	case store.DrillExits:
 		title = fmt.Sprintf("Doanh nghiệp thôi đủ điều kiện năm %d theo đề án %s (được tính năm %d, không còn được tính năm %d)", y, p, y-1, y)
 	case store.DrillMissingFigures:
-		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s chưa có giá trị sản xuất năm %d (giá %s)", y, p, y, basisName(dr.Basis))
+		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s chưa có giá trị sản xuất năm %d (giá %s)", y, p, y, format.Basis(dr.Basis))
 	case store.DrillExpiring:
 		title = fmt.Sprintf("Doanh nghiệp có giấy chứng nhận thuộc lĩnh vực của đề án %s hết hiệu lực trong 6 tháng kể từ %s", p, today)
 	case store.DrillUnclassified:
 		title = "Doanh nghiệp của " + ref.province(dr.Plan.ProvinceCode) + " chưa có phân loại nào"
 	case store.DrillProvisional:
-		title = fmt.Sprintf("Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ", y, basisName(dr.Basis))
+		title = fmt.Sprintf("Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ", y, format.Basis(dr.Basis))
 	default:
 		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s", y, p)
 		if dr.Dim != "" {

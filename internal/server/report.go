@@ -56,7 +56,7 @@ func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.Pr
 	now := time.Now().In(vietnam)
 	v := web.ReportView{Province: names.Province(plan.ProvinceCode), Place: names.Province(plan.ProvinceCode),
 		DateLine: officialDate(now), PlanName: plan.Name, DecisionNo: plan.DecisionNo, Year: year,
-		BasisName: basisName(basis), Series: seriesRows(rep), Targets: reportTargets(rep)}
+		BasisName: format.Basis(basis), Series: seriesRows(rep), Targets: reportTargets(rep)}
 	if plan.DecisionDate != nil {
 		v.DecisionOn = format.Date(*plan.DecisionDate)
 	}
