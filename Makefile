@@ -32,8 +32,11 @@ test: fmt-check vet check-generated
 	echo "tests use PostgreSQL at $${url%%\?*}"; \
 	TEST_DATABASE_URL="$$url" REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 15m ./...
 
-## bench: national-scale dataset, the real server under load, ending with the SUMMARY line
+## bench: Go benchmarks of the counting engine, its queries and the charts at national scale, then the real server under load, ending with the SUMMARY line
 bench: build
+	@url=$$($(PGDEV) -env-var TEST_DATABASE_URL url); \
+	TEST_DATABASE_URL="$$url" $(GO) test -run '^$$' -bench . -benchmem -count 1 -timeout 30m \
+		./internal/bench ./internal/store ./web/chart
 	$(GO) run ./cmd/bench -bin $(BIN)
 
 fmt-check:

@@ -55,6 +55,9 @@ func loadDataset(ctx context.Context, url string, s bench.Scale, r *report) erro
 			return fmt.Errorf("province %s: %w", code, err)
 		}
 	}
+	if err := st.Analyze(ctx); err != nil {
+		return err
+	}
 	r.add("dataset written (COPY)", fmt.Sprintf("%.1f s", time.Since(start).Seconds()),
 		fmt.Sprintf("%d provinces, %d enterprises, %d figures", s.Provinces, s.Enterprises, figures))
 	hash, err := auth.NewHasher().Hash(benchPassword)

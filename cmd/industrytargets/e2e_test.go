@@ -390,7 +390,7 @@ func waitHealthy(t *testing.T, base string, within time.Duration) {
 // answers it, and only then returns nil.
 func testShutdownDrains(t *testing.T, s *servedProgram, dbURL string) {
 	db := openDB(t, dbURL)
-	unlock := lockTable(t, db, "plans")
+	unlock := lockTable(t, db, "register_state")
 	type result struct {
 		status int
 		err    error
@@ -406,7 +406,7 @@ func testShutdownDrains(t *testing.T, s *servedProgram, dbURL string) {
 		_, err = io.ReadAll(resp.Body)
 		answered <- result{status: resp.StatusCode, err: err}
 	}()
-	waitForLockWaiter(t, db, "plans") // the request is now in its handler
+	waitForLockWaiter(t, db, "register_state") // the request is now in its handler
 	s.cancel()
 	select {
 	case <-s.stopped:

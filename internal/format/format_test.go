@@ -19,6 +19,13 @@ func TestNumbers(t *testing.T) {
 		{Money(model.Money(500)), "0,5"},
 		{Money(model.MoneyFromMillions(100)), "100"},
 		{Date(model.Date(2021, 10, 29)), "29/10/2021"},
+		{For(model.LangEN).Int(1234567), "1,234,567"},
+		{For(model.LangEN).Decimal(1234567.5, 1), "1,234,567.5"},
+		{For(model.LangEN).Percent(0.355), "35.5%"},
+		{For(model.LangEN).Money(model.Money(-1234567125)), "-1,234,567.125"},
+		{For(model.LangEN).Date(model.Date(2021, 10, 29)), "2021-10-29"},
+		{For(model.LangEN).Basis(model.BasisConst2010), "constant 2010 prices"},
+		{For(model.LangVI).Basis(model.BasisCurrent), "hiện hành"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -76,6 +77,16 @@ var columns = map[Kind][]Column{
 		{"source", "Nguồn", false},
 	},
 }
+
+// informational lists, by kind, the columns a file may carry for the
+// person reading it and that an import reads past: a figures grid
+// downloaded from /figures names each enterprise and its area beside its
+// tax code. They are spelled as in an enterprises file and are never
+// written, nor counted among the columns a file sets (ColumnSet).
+var informational = map[Kind][]string{KindFigures: {"name", "area"}}
+
+// informs reports whether key is an informational column of kind.
+func informs(kind Kind, key string) bool { return slices.Contains(informational[kind], key) }
 
 // headerKeys maps every accepted spelling of a header, folded by
 // headerName, to its key.
@@ -160,7 +171,7 @@ func readHeader(t Table, ti int) (*header, []RowError) {
 		}
 	}
 	for key, i := range h.index {
-		if !allowed[key] {
+		if !allowed[key] && !informs(h.kind, key) {
 			unknown = append(unknown, i)
 		}
 	}

@@ -52,10 +52,11 @@ type ProvinceOutput struct {
 
 // File describes one table of the import, for the audit log.
 type File struct {
-	Name   string
-	Kind   Kind
-	Rows   int
-	SHA256 string
+	Name    string
+	Kind    Kind
+	Rows    int // data rows, Skipped among them
+	Skipped int // figures rows without any figure, read past
+	SHA256  string
 }
 
 // Batch is an import checked whole: every record valid, no key twice, and
@@ -93,8 +94,9 @@ func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batc
 	for _, kind := range Kinds {
 		for i, t := range tables {
 			if h := headers[i]; h != nil && h.kind == kind {
-				b.Files = append(b.Files, File{Name: t.Name, Kind: kind, Rows: len(t.Rows), SHA256: t.SHA256})
-				errs = append(errs, p.table(&b, t, i, h)...)
+				skipped, terrs := p.table(&b, t, i, h)
+				b.Files = append(b.Files, File{Name: t.Name, Kind: kind, Rows: len(t.Rows), Skipped: skipped, SHA256: t.SHA256})
+				errs = append(errs, terrs...)
 			}
 		}
 	}
@@ -115,31 +117,37 @@ type parser struct {
 	skipTaxCheck bool
 }
 
-// table reads every row of t into b and returns the problems.
-func (p *parser) table(b *Batch, t Table, ti int, h *header) []RowError {
+// table reads every row of t into b and returns the problems and how many
+// rows it read past as holding nothing to import.
+func (p *parser) table(b *Batch, t Table, ti int, h *header) (skipped int, errs []RowError) {
 	set := ColumnSet{}
 	for key := range h.index {
-		set[key] = true
+		if !informs(h.kind, key) {
+			set[key] = true
+		}
 	}
-	var errs []RowError
 	warned := map[int]bool{}
 	for _, row := range t.Rows {
 		r := &rowReader{h: h, cells: row.Cells, v: &model.ValidationError{}}
 		src := Origin{File: t.Name, Row: row.Num, Columns: set}
-		switch h.kind {
-		case KindEnterprises:
+		switch {
+		case h.kind == KindFigures && r.blank(figureKeys...):
+			// An enterprise without a figure yet, as a downloaded grid
+			// lists it: nothing to import, whatever its other cells say.
+			skipped++
+		case h.kind == KindEnterprises:
 			if e, ok := p.enterprise(r, src); ok {
 				b.Enterprises = append(b.Enterprises, e)
 			}
-		case KindClassifications:
+		case h.kind == KindClassifications:
 			if c, ok := p.classification(r, src); ok {
 				b.Classifications = append(b.Classifications, c)
 			}
-		case KindFigures:
+		case h.kind == KindFigures:
 			if f, ok := p.figure(r, src); ok {
 				b.Figures = append(b.Figures, f)
 			}
-		case KindProvinceOutput:
+		case h.kind == KindProvinceOutput:
 			if o, ok := p.provinceOutput(r, src); ok {
 				b.ProvinceOutputs = append(b.ProvinceOutputs, o)
 			}
@@ -147,7 +155,7 @@ func (p *parser) table(b *Batch, t Table, ti int, h *header) []RowError {
 		errs = append(errs, r.errors(t.Name, row.Num, ti)...)
 		errs = append(errs, unnamedCells(t, row, ti, h, warned)...)
 	}
-	return errs
+	return skipped, errs
 }
 
 // unnamedCells reports, once per column, data in a column without a

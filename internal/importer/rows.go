@@ -25,6 +25,16 @@ func (r *rowReader) text(key string) string {
 	return ""
 }
 
+// blank reports whether the cells of keys are all empty.
+func (r *rowReader) blank(keys ...string) bool {
+	for _, k := range keys {
+		if r.text(k) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 // required is the cell of key, or "" with a problem when it is empty.
 func (r *rowReader) required(key string) string {
 	s := r.text(key)
@@ -204,6 +214,10 @@ func (p *parser) classification(r *rowReader, src Origin) (Classification, bool)
 	}
 	return Classification{tc, c, src}, r.ok()
 }
+
+// figureKeys are the cells of a figures row that hold a figure: a row with
+// all of them empty has nothing to import.
+var figureKeys = []string{"production_value", "revenue", "export_value", "employees"}
 
 func (p *parser) figure(r *rowReader, src Origin) (Figure, bool) {
 	tc := r.taxCode()

@@ -97,7 +97,9 @@ type User struct {
 	// chose (a first password); the user must replace it before anything
 	// else.
 	MustChangePassword bool
-	Version            int32
+	// Lang is the interface language the user chose; empty until they do.
+	Lang    Lang
+	Version int32
 }
 
 // Can reports whether the user's role allows what need requires: an admin

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 )
 
@@ -41,7 +42,7 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
-			u, err := d.st.User(ctx, id)
+			u, version, err := d.st.UserAndRegisterVersion(ctx, id)
 			if err != nil && !errors.Is(err, model.ErrNotFound) {
 				serverError(w, r, d.logger, err)
 				return
@@ -55,7 +56,13 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				return
 			}
 			if u.MustChangePassword && !mayWhileChangingPassword(r) {
-				d.sessions.Put(ctx, sessFlash, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục.")
+				// speak, which sets the request's language, comes after this:
+				// the user's choice, else the browser's.
+				lang := u.Lang
+				if c, err := r.Cookie(langCookie); err == nil && lang == "" {
+					lang, _ = i18n.Parse(c.Value)
+				}
+				d.sessions.Put(ctx, sessFlash, i18n.In(lang, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục."))
 				http.Redirect(w, r, "/account", http.StatusSeeOther)
 				return
 			}
@@ -66,7 +73,10 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				}
 				d.sessions.Put(ctx, sessRole, string(u.Role))
 			}
-			next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, userKey, u)))
+			// The register's version came with the user: the request needs
+			// no second read for it (registerVersion).
+			ctx = context.WithValue(context.WithValue(ctx, userKey, u), versionKey{}, version)
+			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
 }
@@ -115,10 +125,10 @@ func deny(w http.ResponseWriter, r *http.Request, d *deps, status int) {
 		return
 	}
 	if status == http.StatusUnauthorized {
-		renderError(w, r, d, status, "Bạn cần đăng nhập để làm việc này.")
+		renderError(w, r, d, status, i18n.T(r.Context(), "Bạn cần đăng nhập để làm việc này."))
 		return
 	}
-	renderError(w, r, d, status, "Vai trò của bạn không được phép làm việc này. Nếu cần, hãy liên hệ quản trị viên.")
+	renderError(w, r, d, status, i18n.T(r.Context(), "Vai trò của bạn không được phép làm việc này. Nếu cần, hãy liên hệ quản trị viên."))
 }
 
 // mayWhileChangingPassword lists what a user whose password someone else

@@ -44,6 +44,7 @@ var rules = map[string]access{
 	"GET /api/v1/plans":                   dashboard,
 	"GET /api/v1/plans/{code}/progress":   dashboard,
 	"POST /logout":                        anyone,
+	"POST /lang":                          anyone,
 	"GET /account":                        viewer,
 	"POST /account/password":              viewer,
 	"GET /enterprises":                    viewer,
@@ -74,6 +75,10 @@ var rules = map[string]access{
 	"GET /charts/{plan}/{year}/{chart}.csv":  dashboard,
 	"GET /charts/{plan}/{year}/{chart}.xlsx": dashboard,
 
+	// The report's tables, downloaded.
+	"GET /reports/{plan}/{year}.xlsx":        dashboard,
+	"GET /reports/{plan}/{year}/{table}.csv": dashboard,
+
 	// An enterprise's classifications and yearly figures, and the yearly grid.
 	"GET /enterprises/{id}/classifications/new":           editor,
 	"POST /enterprises/{id}/classifications":              editor,
@@ -89,6 +94,10 @@ var rules = map[string]access{
 	"POST /enterprises/{id}/figures/{rid}/delete":         editor,
 	"GET /figures":  editor,
 	"POST /figures": editor,
+
+	// The yearly grid, downloaded.
+	"GET /figures.csv":  editor,
+	"GET /figures.xlsx": editor,
 
 	// Plans and targets, and the reference lists.
 	"GET /admin/plans":                      admin,

@@ -5,14 +5,14 @@ import (
 	"strconv"
 
 	"industrytargets/internal/auth"
-	"industrytargets/internal/model"
+	"industrytargets/internal/i18n"
 	"industrytargets/web"
 )
 
 // handleAccount shows the signed-in user's account and the password form.
 func handleAccount(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		render(w, r, d.logger, http.StatusOK, web.Account(page(r, d, "Tài khoản"), web.PasswordForm{}))
+		render(w, r, d.logger, http.StatusOK, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")), web.PasswordForm{}))
 	})
 }
 
@@ -33,12 +33,12 @@ func handlePasswordChange(d *deps) http.Handler {
 				return
 			}
 			w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			renderError(w, r, d, http.StatusTooManyRequests, "Đã nhập sai mật khẩu quá nhiều lần. Vui lòng chờ "+waitWords(int(wait.Seconds())+1)+" rồi thử lại.")
+			renderError(w, r, d, http.StatusTooManyRequests, i18n.Tf(r.Context(), "Đã nhập sai mật khẩu quá nhiều lần. Vui lòng chờ %s rồi thử lại.", waitWords(r.Context(), int(wait.Seconds())+1)))
 			return
 		}
 		errs := map[string]string{}
 		if ok, _, err := d.hasher.Verify(current, u.PasswordHash); err != nil || !ok {
-			errs["current_password"] = "Mật khẩu hiện tại không đúng."
+			errs["current_password"] = i18n.T(r.Context(), "Mật khẩu hiện tại không đúng.")
 			ctx, cancel := background(r)
 			defer cancel()
 			if err := d.st.RecordLoginFailure(ctx, u.Email, u.ID, addr); err != nil {
@@ -51,14 +51,14 @@ func handlePasswordChange(d *deps) http.Handler {
 		}
 		switch {
 		case auth.CheckPassword(fresh, u.Email) != nil:
-			errs["new_password"] = auth.Message(auth.CheckPassword(fresh, u.Email), model.LangVI)
+			errs["new_password"] = auth.Message(auth.CheckPassword(fresh, u.Email), i18n.From(r.Context()))
 		case fresh == current:
-			errs["new_password"] = "Mật khẩu mới phải khác mật khẩu hiện tại."
+			errs["new_password"] = i18n.T(r.Context(), "Mật khẩu mới phải khác mật khẩu hiện tại.")
 		case fresh != r.PostForm.Get("confirm_password"):
-			errs["confirm_password"] = "Hai lần nhập mật khẩu mới không khớp."
+			errs["confirm_password"] = i18n.T(r.Context(), "Hai lần nhập mật khẩu mới không khớp.")
 		}
 		if len(errs) > 0 {
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.Account(page(r, d, "Tài khoản"), web.PasswordForm{Errors: errs}))
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")), web.PasswordForm{Errors: errs}))
 			return
 		}
 		hash, err := d.hasher.Hash(fresh)
@@ -80,7 +80,7 @@ func handlePasswordChange(d *deps) http.Handler {
 		if endOthers {
 			d.sessions.Put(r.Context(), sessEpoch, int(u.SessionEpoch)+1)
 		}
-		flash(r, d, "Đã đổi mật khẩu.")
+		flash(r, d, i18n.T(r.Context(), "Đã đổi mật khẩu."))
 		http.Redirect(w, r, "/account", http.StatusSeeOther)
 	})
 }

@@ -1,12 +1,15 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"industrytargets/internal/auth"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -29,11 +32,11 @@ func (d *deps) renderUsers(w http.ResponseWriter, r *http.Request, status int, a
 	for _, u := range users {
 		row := web.UserRow{ID: u.ID, Email: u.Email, Name: u.Name, Role: string(u.Role), Disabled: u.DisabledAt != nil}
 		if u.LastLoginAt != nil {
-			row.LastLogin = vnDateTime(*u.LastLoginAt)
+			row.LastLogin = dateTimeIn(r.Context(), *u.LastLoginAt)
 		}
 		v.Users = append(v.Users, row)
 	}
-	render(w, r, d.logger, status, web.AdminUsers(page(r, d, "Người dùng"), v))
+	render(w, r, d.logger, status, web.AdminUsers(page(r, d, i18n.T(r.Context(), "Người dùng")), v))
 }
 
 // handleUserAdd adds a user with a random first password, shown once.
@@ -57,10 +60,10 @@ func handleUserAdd(d *deps) http.Handler {
 		switch {
 		case errors.As(err, &v):
 			for _, fe := range v.Fields {
-				f.Errors[fe.Field] = fe.Message(model.LangVI)
+				f.Errors[fe.Field] = fe.Message(i18n.From(r.Context()))
 			}
 		case errors.Is(err, model.ErrConflict):
-			f.Errors["email"] = "Đã có người dùng với địa chỉ thư này."
+			f.Errors["email"] = i18n.T(r.Context(), "Đã có người dùng với địa chỉ thư này.")
 		case err != nil:
 			serverError(w, r, d.logger, err)
 			return
@@ -69,14 +72,14 @@ func handleUserAdd(d *deps) http.Handler {
 			d.renderUsers(w, r, http.StatusUnprocessableEntity, f)
 			return
 		}
-		render(w, r, d.logger, http.StatusOK, web.UserCreated(page(r, d, "Đã thêm người dùng"), u.Email, password))
+		render(w, r, d.logger, http.StatusOK, web.UserCreated(page(r, d, i18n.T(r.Context(), "Đã thêm người dùng")), u.Email, password))
 	})
 }
 
 // handleUserRole changes a user's role.
 func handleUserRole(d *deps) http.Handler {
 	return userAction(d, func(r *http.Request, id, by int64) (string, error) {
-		return "Đã đổi vai trò.", d.st.SetRole(r.Context(), id, model.Role(r.PostForm.Get("role")), by)
+		return i18n.T(r.Context(), "Đã đổi vai trò."), d.st.SetRole(r.Context(), id, model.Role(r.PostForm.Get("role")), by)
 	})
 }
 
@@ -86,21 +89,21 @@ func handleUserDisable(d *deps) http.Handler {
 		if id == by {
 			return "", model.ErrInvalid
 		}
-		return "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên đăng nhập của tài khoản đó.", d.st.SetDisabled(r.Context(), id, true, by)
+		return i18n.T(r.Context(), "Đã vô hiệu hoá tài khoản và kết thúc mọi phiên đăng nhập của tài khoản đó."), d.st.SetDisabled(r.Context(), id, true, by)
 	})
 }
 
 // handleUserEnable lets a disabled user sign in again.
 func handleUserEnable(d *deps) http.Handler {
 	return userAction(d, func(r *http.Request, id, by int64) (string, error) {
-		return "Đã kích hoạt lại tài khoản.", d.st.SetDisabled(r.Context(), id, false, by)
+		return i18n.T(r.Context(), "Đã kích hoạt lại tài khoản."), d.st.SetDisabled(r.Context(), id, false, by)
 	})
 }
 
 // handleUserEndSessions signs a user out everywhere.
 func handleUserEndSessions(d *deps) http.Handler {
 	return userAction(d, func(r *http.Request, id, by int64) (string, error) {
-		return "Đã kết thúc mọi phiên đăng nhập của tài khoản.", d.st.EndSessions(r.Context(), id, by)
+		return i18n.T(r.Context(), "Đã kết thúc mọi phiên đăng nhập của tài khoản."), d.st.EndSessions(r.Context(), id, by)
 	})
 }
 
@@ -110,7 +113,7 @@ func userAction(d *deps, do func(r *http.Request, id, by int64) (string, error))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 		if err != nil {
-			renderError(w, r, d, http.StatusNotFound, "Không có người dùng này.")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có người dùng này."))
 			return
 		}
 		if !parseForm(w, r, d) {
@@ -121,10 +124,10 @@ func userAction(d *deps, do func(r *http.Request, id, by int64) (string, error))
 		var v *model.ValidationError
 		switch {
 		case errors.Is(err, model.ErrLastAdmin):
-			renderError(w, r, d, http.StatusConflict, "Không thể làm vậy: hệ thống phải còn ít nhất một quản trị viên đang hoạt động.")
+			renderError(w, r, d, http.StatusConflict, i18n.T(r.Context(), "Không thể làm vậy: hệ thống phải còn ít nhất một quản trị viên đang hoạt động."))
 			return
 		case errors.As(err, &v), errors.Is(err, model.ErrInvalid):
-			renderError(w, r, d, http.StatusUnprocessableEntity, "Thao tác không hợp lệ (vai trò không có, hoặc tự vô hiệu hoá chính mình).")
+			renderError(w, r, d, http.StatusUnprocessableEntity, i18n.T(r.Context(), "Thao tác không hợp lệ (vai trò không có, hoặc tự vô hiệu hoá chính mình)."))
 			return
 		case err != nil:
 			serverError(w, r, d.logger, err)
@@ -133,4 +136,11 @@ func userAction(d *deps, do func(r *http.Request, id, by int64) (string, error))
 		flash(r, d, msg)
 		http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 	})
+}
+
+// dateTimeIn writes a moment in Vietnam's time as a date in the page's
+// language and the time of day: 02/01/2006 15:04, or 2006-01-02 15:04.
+func dateTimeIn(ctx context.Context, t time.Time) string {
+	t = t.In(vietnam)
+	return pageFormat(ctx).Date(t) + " " + t.Format("15:04")
 }

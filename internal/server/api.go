@@ -2,14 +2,17 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
 
 	"industrytargets/internal/model"
+	"industrytargets/internal/progress"
 )
 
 // apiPlan is a plan as the read-only API writes it.
@@ -76,7 +79,9 @@ func handleAPIProgress(d *deps) http.Handler {
 			}
 			year = n
 		}
-		rep, err := d.st.Progress(r.Context(), r.PathValue("code"), basis, year)
+		code := r.PathValue("code")
+		rep, r, err := kept(d, r, fmt.Sprintf("progress|%s|%s|%d", code, basis, year),
+			func(ctx context.Context) (progress.Report, error) { return d.st.Progress(ctx, code, basis, year) })
 		if err != nil {
 			apiError(w, r, d.logger, err)
 			return
@@ -96,7 +101,7 @@ func apiError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, err e
 	case errors.Is(err, model.ErrInvalid):
 		writeJSONError(w, r, logger, http.StatusBadRequest, "bad_request", err.Error())
 	default:
-		status, _ := errorStatus(err)
+		status, _ := errorStatus(r.Context(), err)
 		if status >= 500 {
 			logger.Error("api request failed", "path", r.URL.Path, "status", status, "err", err)
 		}

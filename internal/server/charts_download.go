@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 )
@@ -21,6 +22,9 @@ type chartData struct {
 	Header  []string
 	Rows    [][]string
 	Percent bool // the values are fractions, shown as percentages
+	// Lang is the language of the header, and of a workbook's sheet name
+	// and properties; Vietnamese when empty.
+	Lang model.Lang
 }
 
 // The formats a chart's data can be downloaded in, by extension.
@@ -47,12 +51,12 @@ func handleChartDownload(d *deps, ext string) http.Handler {
 		}
 		year, err := strconv.Atoi(r.PathValue("year"))
 		if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
-			renderError(w, r, d, http.StatusNotFound, "Không có số liệu cho năm này: năm phải từ năm gốc của đề án trở đi.")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(ctx, "Không có số liệu cho năm này: năm phải từ năm gốc của đề án trở đi."))
 			return
 		}
 		basis := model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
 		if !basis.Valid() {
-			renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+			renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Loại giá không hợp lệ."))
 			return
 		}
 		id := r.PathValue("chart")
@@ -61,7 +65,7 @@ func handleChartDownload(d *deps, ext string) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		} else if !ok {
-			renderError(w, r, d, http.StatusNotFound, "Không có biểu đồ này.")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(ctx, "Không có biểu đồ này."))
 			return
 		}
 		var buf bytes.Buffer
@@ -88,20 +92,20 @@ func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis m
 		if err != nil {
 			return chartData{}, true, err
 		}
-		c := countChart(plan, rep, nil)
+		c := countChart(ctx, plan, rep, nil)
 		if id == chartShare {
-			c = shareChart(plan, rep, nil)
+			c = shareChart(ctx, plan, rep, nil)
 		}
 		h, rows := c.Records()
-		return chartData{Title: c.Title, Header: h, Rows: rows, Percent: c.Percent}, true, nil
+		return chartData{Title: c.Title, Header: h, Rows: rows, Percent: c.Percent, Lang: i18n.From(ctx)}, true, nil
 	case chartFlows:
 		flows, err := d.st.Flows(ctx, plan, plan.BaselineYear, year)
 		if err != nil {
 			return chartData{}, true, err
 		}
-		b := flowsChart(flows, nil)
+		b := flowsChart(ctx, flows, nil)
 		h, rows := b.Records()
-		return chartData{Title: b.Title, Header: h, Rows: rows}, true, nil
+		return chartData{Title: b.Title, Header: h, Rows: rows, Lang: i18n.From(ctx)}, true, nil
 	}
 	dim := model.Dimension(id)
 	if !dim.Valid() {
@@ -111,9 +115,9 @@ func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis m
 	if err != nil {
 		return chartData{}, true, err
 	}
-	b := breakdownChart(dim, rows, nil)
+	b := breakdownChart(ctx, dim, rows, nil)
 	h, recs := b.Records()
-	return chartData{Title: b.Title, Header: h, Rows: recs}, true, nil
+	return chartData{Title: b.Title, Header: h, Rows: recs, Lang: i18n.From(ctx)}, true, nil
 }
 
 // chartFileName is the file name of a chart's data: plain ASCII, so every

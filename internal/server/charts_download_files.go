@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"industrytargets/internal/i18n"
+	"industrytargets/internal/model"
 )
 
 // chartBOM starts a CSV file so that Excel reads it as UTF-8.
@@ -24,7 +27,7 @@ func writeChartCSV(w io.Writer, data chartData) error {
 	for _, rec := range append([][]string{data.Header}, data.Rows...) {
 		out := make([]string, len(rec))
 		for i, cell := range rec {
-			out[i] = neutraliseCell(cell)
+			out[i] = csvNumber(neutraliseCell(cell))
 		}
 		if err := cw.Write(out); err != nil {
 			return err
@@ -32,6 +35,17 @@ func writeChartCSV(w io.Writer, data chartData) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvNumber writes a number with a decimal comma, as the register's export
+// does: a Vietnamese spreadsheet reads it as a number, and the importer
+// never takes "1.234" (one thousand two hundred and thirty-four, or one and
+// a bit?) for either.
+func csvNumber(cell string) string {
+	if !isRecordNumber(cell) {
+		return cell
+	}
+	return strings.Replace(cell, ".", ",", 1)
 }
 
 // neutraliseCell prefixes with an apostrophe a text cell that begins with a
@@ -88,7 +102,26 @@ func writeChartXLSX(w io.Writer, data chartData) error {
 	if err := layoutChartXLSX(f, data.Title, widths); err != nil {
 		return err
 	}
+	if data.Lang == model.LangEN {
+		if err := englishWorkbook(f); err != nil {
+			return err
+		}
+	}
 	return f.Write(w)
+}
+
+// englishWorkbook names the sheet of a chart's workbook and gives its
+// language in English.
+func englishWorkbook(f *excelize.File) error {
+	if err := f.SetSheetName(chartSheet, i18n.In(model.LangEN, "Số liệu")); err != nil {
+		return err
+	}
+	props, err := f.GetDocProps()
+	if err != nil {
+		return err
+	}
+	props.Language = "en"
+	return f.SetDocProps(props)
 }
 
 // setChartCell writes cell at column j, row i (from 0): a number as a number,

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
@@ -15,25 +16,43 @@ import (
 // yearly figures differ in; the handlers in enterprise_records*.go serve
 // both. T is the model type of the record.
 type recordKind[T any] struct {
-	path    string // the path segment under the enterprise: "classifications"
-	entity  string // the audit log's name for it: "classification"
-	what    string // the record in words: "phân loại"
-	newText string // the heading and button of the form that adds one
+	path   string // the path segment under the enterprise: "classifications"
+	entity string // the audit log's name for it: "classification"
+	// words are what its pages say of it, in the language of ctx, about a
+	// record of the enterprise named enterprise.
+	words func(ctx context.Context, enterprise string) recordWords
 	// defaults are the values of the form that adds one.
 	defaults func() map[string]string
-	fields   func(ref *refs) []web.FormField
+	fields   func(ctx context.Context, ref *refs) []web.FormField
 	parse    func(values map[string]string, e model.Enterprise, ref *refs) (T, error)
 	// load, add, update and remove are the store's methods for it.
-	load    func(st *store.Store, ctx context.Context, enterpriseID, id int64) (T, error)
-	add     func(st *store.Store, ctx context.Context, rec *T, by int64) error
-	update  func(st *store.Store, ctx context.Context, rec *T, by int64) error
-	remove  func(st *store.Store, ctx context.Context, id int64, version int32, by int64) error
-	meta    func(rec *T) recordMeta // its id, version and enterprise, settable
-	values  func(rec T) map[string]string
-	display func(rec T, ref *refs) map[string]string
+	load   func(st *store.Store, ctx context.Context, enterpriseID, id int64) (T, error)
+	add    func(st *store.Store, ctx context.Context, rec *T, by int64) error
+	update func(st *store.Store, ctx context.Context, rec *T, by int64) error
+	remove func(st *store.Store, ctx context.Context, id int64, version int32, by int64) error
+	meta   func(rec *T) recordMeta // its id, version and enterprise, settable
+	// values are rec as its form shows it, display as a person reads it,
+	// in the language of ctx.
+	values  func(ctx context.Context, rec T) map[string]string
+	display func(ctx context.Context, rec T, ref *refs) map[string]string
 	// duplicate finds the record that already has rec's key, and the
 	// field and words to say so at.
 	duplicate func(ctx context.Context, st *store.Store, e model.Enterprise, rec T, ref *refs) (string, string, *web.RecordLink)
+}
+
+// recordWords are what the pages of a kind of record say about it; the
+// last three are the messages after a record of the enterprise was added,
+// saved or removed.
+type recordWords struct {
+	what    string // the record in words: "phân loại"
+	add     string // the heading and button of the form that adds one
+	edit    string // the heading of the form that edits one
+	remove  string // the heading and button of the page that removes one
+	missing string // the path names no record
+	gone    string // the enterprise has no such record (any more)
+	changed string // the heading of an edit that came too late
+
+	added, saved, removed string
 }
 
 // recordMeta points at the fields every record has.
@@ -52,23 +71,23 @@ func (k *recordKind[T]) recordURL(enterpriseID, id int64) string {
 }
 
 // form is the record's form with values, posting to action.
-func (k *recordKind[T]) form(ref *refs, values map[string]string, action, submit string, e model.Enterprise) web.RecordForm {
-	f := web.RecordForm{Action: action, Submit: submit, Cancel: web.EnterpriseURL(e.ID), Fields: k.fields(ref)}
+func (k *recordKind[T]) form(ctx context.Context, ref *refs, values map[string]string, action, submit string, e model.Enterprise) web.RecordForm {
+	f := web.RecordForm{Action: action, Submit: submit, Cancel: web.EnterpriseURL(e.ID), Fields: k.fields(ctx, ref)}
 	for i := range f.Fields {
 		f.Fields[i].Value = values[f.Fields[i].Key]
 	}
 	return f
 }
 
-func (k *recordKind[T]) crumbs(e model.Enterprise) []web.Crumb {
-	return []web.Crumb{{Label: "Doanh nghiệp", URL: "/enterprises"}, {Label: e.Name, URL: web.EnterpriseURL(e.ID)}}
+func (k *recordKind[T]) crumbs(ctx context.Context, e model.Enterprise) []web.Crumb {
+	return []web.Crumb{{Label: i18n.T(ctx, "Doanh nghiệp"), URL: "/enterprises"}, {Label: e.Name, URL: web.EnterpriseURL(e.ID)}}
 }
 
 // postedValues reads the fields of kind k's form from the body only, never
 // the query string.
 func (k *recordKind[T]) postedValues(r *http.Request, ref *refs) map[string]string {
 	values := map[string]string{}
-	for _, f := range k.fields(ref) {
+	for _, f := range k.fields(r.Context(), ref) {
 		values[f.Key] = r.PostForm.Get(f.Key)
 	}
 	return values
@@ -95,13 +114,13 @@ func loadRecord[T any](d *deps, k *recordKind[T], w http.ResponseWriter, r *http
 	var zero T
 	id, err := strconv.ParseInt(r.PathValue("rid"), 10, 64)
 	if err != nil || id <= 0 {
-		renderError(w, r, d, http.StatusNotFound, "Không có "+k.what+" này.")
+		renderError(w, r, d, http.StatusNotFound, k.words(r.Context(), e.Name).missing)
 		return zero, false
 	}
 	rec, err := k.load(d.st, r.Context(), e.ID, id)
 	if err != nil {
-		if status, _ := errorStatus(err); status == http.StatusNotFound {
-			renderError(w, r, d, http.StatusNotFound, "Doanh nghiệp không có "+k.what+" này (có thể đã bị xoá).")
+		if status, _ := errorStatus(r.Context(), err); status == http.StatusNotFound {
+			renderError(w, r, d, http.StatusNotFound, k.words(r.Context(), e.Name).gone)
 		} else {
 			serverError(w, r, d.logger, err)
 		}
@@ -125,14 +144,14 @@ func rejected[T any](ctx context.Context, d *deps, k *recordKind[T], f *web.Reco
 	switch {
 	case asValidation(err, &v):
 		for _, fe := range v.Fields {
-			f.AddProblem(fe.Field, sentence(fe.Message(model.LangVI)))
+			f.AddProblem(fe.Field, sentence(fe.Message(i18n.From(ctx))))
 		}
 	case isDuplicate(err):
 		field, msg, link := k.duplicate(ctx, d.st, e, rec, ref)
 		f.AddProblem(field, msg)
 		f.Duplicate = link
 	case isMissingChoice(err):
-		f.AddProblem("", "Một mục chọn từ danh mục (lĩnh vực, nhóm sản phẩm) vừa bị xoá khỏi danh mục; hãy chọn lại.")
+		f.AddProblem("", i18n.T(ctx, "Một mục chọn từ danh mục (lĩnh vực, nhóm sản phẩm) vừa bị xoá khỏi danh mục; hãy chọn lại."))
 	default:
 		return false
 	}

@@ -45,19 +45,21 @@ func handleRecordDelete[T any](d *deps, k *recordKind[T]) http.Handler {
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, sentence("đã xoá "+k.what+" của "+e.Name+"."))
+			flash(r, d, k.words(r.Context(), e.Name).removed)
 			http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
 		}
 	})
 }
 
 func renderRecordDelete[T any](d *deps, k *recordKind[T], w http.ResponseWriter, r *http.Request, e model.Enterprise, ref *refs, rec T, status int, stale bool) {
+	ctx := r.Context()
 	m := k.meta(&rec)
-	v := web.RecordDeleteView{Crumbs: k.crumbs(e), Title: sentence("xoá " + k.what),
+	words := k.words(ctx, e.Name)
+	v := web.RecordDeleteView{Crumbs: k.crumbs(ctx, e), Title: words.remove,
 		Action: k.recordURL(e.ID, *m.id) + "/delete", Version: *m.version, Stale: stale,
-		Back: web.EnterpriseURL(e.ID), Submit: sentence("xoá " + k.what)}
-	shown := k.display(rec, ref)
-	for _, fl := range k.fields(ref) {
+		Back: web.EnterpriseURL(e.ID), Submit: words.remove}
+	shown := k.display(ctx, rec, ref)
+	for _, fl := range k.fields(ctx, ref) {
 		v.Facts = append(v.Facts, web.DetailFact{Label: fl.Label, Value: withDefault(shown[fl.Key], "—")})
 	}
 	render(w, r, d.logger, status, web.RecordDelete(page(r, d, v.Title+" · "+e.Name), v))

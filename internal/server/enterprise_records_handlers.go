@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -17,8 +18,9 @@ func handleRecordNew[T any](d *deps, k *recordKind[T]) http.Handler {
 		if !ok {
 			return
 		}
-		f := k.form(ref, k.defaults(), k.baseURL(e.ID), k.newText, e)
-		renderRecordPage(d, k, w, r, e, http.StatusOK, k.newText, f)
+		add := k.words(r.Context(), e.Name).add
+		f := k.form(r.Context(), ref, k.defaults(), k.baseURL(e.ID), add, e)
+		renderRecordPage(d, k, w, r, e, http.StatusOK, add, f)
 	})
 }
 
@@ -31,8 +33,9 @@ func handleRecordCreate[T any](d *deps, k *recordKind[T]) http.Handler {
 		if !ok || !parseForm(w, r, d) {
 			return
 		}
+		words := k.words(r.Context(), e.Name)
 		values := k.postedValues(r, ref)
-		f := k.form(ref, values, k.baseURL(e.ID), k.newText, e)
+		f := k.form(r.Context(), ref, values, k.baseURL(e.ID), words.add, e)
 		rec, err := k.parse(values, e, ref)
 		if err == nil {
 			me, _ := currentUser(r)
@@ -40,11 +43,11 @@ func handleRecordCreate[T any](d *deps, k *recordKind[T]) http.Handler {
 		}
 		switch {
 		case rejected(r.Context(), d, k, &f, e, rec, ref, err):
-			renderRecordPage(d, k, w, r, e, http.StatusUnprocessableEntity, k.newText, f)
+			renderRecordPage(d, k, w, r, e, http.StatusUnprocessableEntity, words.add, f)
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, sentence("đã thêm "+k.what+" của "+e.Name+"."))
+			flash(r, d, words.added)
 			http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
 		}
 	})
@@ -62,10 +65,11 @@ func handleRecordEdit[T any](d *deps, k *recordKind[T]) http.Handler {
 		if !ok {
 			return
 		}
+		ctx := r.Context()
 		m := k.meta(&rec)
-		f := k.form(ref, k.values(rec), k.recordURL(e.ID, *m.id), "Lưu thay đổi", e)
+		f := k.form(ctx, ref, k.values(ctx, rec), k.recordURL(e.ID, *m.id), i18n.T(ctx, "Lưu thay đổi"), e)
 		f.Version = *m.version
-		renderRecordPage(d, k, w, r, e, http.StatusOK, "Sửa "+k.what, f)
+		renderRecordPage(d, k, w, r, e, http.StatusOK, k.words(ctx, e.Name).edit, f)
 	})
 }
 
@@ -83,26 +87,28 @@ func handleRecordUpdate[T any](d *deps, k *recordKind[T]) http.Handler {
 		if !ok || !parseForm(w, r, d) {
 			return
 		}
+		ctx := r.Context()
+		words := k.words(ctx, e.Name)
 		id := *k.meta(&stored).id
 		values := k.postedValues(r, ref)
-		f := k.form(ref, values, k.recordURL(e.ID, id), "Lưu thay đổi", e)
+		f := k.form(ctx, ref, values, k.recordURL(e.ID, id), i18n.T(ctx, "Lưu thay đổi"), e)
 		f.Version = postedVersion(r)
 		rec, err := k.parse(values, e, ref)
 		m := k.meta(&rec)
 		*m.id, *m.version = id, f.Version
 		if err == nil {
 			me, _ := currentUser(r)
-			err = k.update(d.st, r.Context(), &rec, me.ID)
+			err = k.update(d.st, ctx, &rec, me.ID)
 		}
 		switch {
 		case errors.Is(err, model.ErrStale) || (errors.Is(err, model.ErrNotFound) && recordGone(d, k, r, e, id)):
 			renderRecordConflict(d, k, w, r, e, ref, f, rec)
-		case rejected(r.Context(), d, k, &f, e, rec, ref, err):
-			renderRecordPage(d, k, w, r, e, http.StatusUnprocessableEntity, "Sửa "+k.what, f)
+		case rejected(ctx, d, k, &f, e, rec, ref, err):
+			renderRecordPage(d, k, w, r, e, http.StatusUnprocessableEntity, words.edit, f)
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, sentence("đã lưu thay đổi "+k.what+" của "+e.Name+"."))
+			flash(r, d, words.saved)
 			http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
 		}
 	})
@@ -115,7 +121,8 @@ func recordGone[T any](d *deps, k *recordKind[T], r *http.Request, e model.Enter
 }
 
 func renderRecordPage[T any](d *deps, k *recordKind[T], w http.ResponseWriter, r *http.Request, e model.Enterprise, status int, title string, f web.RecordForm) {
-	v := web.RecordPageView{Crumbs: k.crumbs(e), Title: title, Intro: "Doanh nghiệp " + e.Name + " (mã số thuế " + e.TaxCode + ")", Form: f}
+	v := web.RecordPageView{Crumbs: k.crumbs(r.Context(), e), Title: title,
+		Intro: i18n.Tf(r.Context(), "Doanh nghiệp %s (mã số thuế %s)", e.Name, e.TaxCode), Form: f}
 	render(w, r, d.logger, status, web.RecordPage(page(r, d, title+" · "+e.Name), v))
 }
 
@@ -125,28 +132,29 @@ func renderRecordPage[T any](d *deps, k *recordKind[T], w http.ResponseWriter, r
 func renderRecordConflict[T any](d *deps, k *recordKind[T], w http.ResponseWriter, r *http.Request, e model.Enterprise, ref *refs, f web.RecordForm, typed T) {
 	ctx := r.Context()
 	id := *k.meta(&typed).id
-	v := web.RecordConflictView{Crumbs: k.crumbs(e), Title: sentence(k.what + " này vừa được người khác thay đổi"),
-		What: k.what, Back: web.EnterpriseURL(e.ID), Form: f}
+	words := k.words(ctx, e.Name)
+	v := web.RecordConflictView{Crumbs: k.crumbs(ctx, e), Title: words.changed,
+		What: words.what, Back: web.EnterpriseURL(e.ID), Form: f}
 	stored := map[string]string{}
 	current, err := k.load(d.st, ctx, e.ID, id)
 	switch {
 	case errors.Is(err, model.ErrNotFound):
 		v.Gone = true
-		v.Form.Action, v.Form.Version, v.Form.Submit = k.baseURL(e.ID), 0, "Thêm lại"
+		v.Form.Action, v.Form.Version, v.Form.Submit = k.baseURL(e.ID), 0, i18n.T(ctx, "Thêm lại")
 	case err != nil:
 		serverError(w, r, d.logger, err)
 		return
 	default:
 		cm := k.meta(&current)
-		v.Form.Version, v.Form.Submit = *cm.version, "Lưu đè"
-		v.ChangedAt, v.ChangedBy = vnDateTime(*cm.updatedAt), d.st.LastEditor(ctx, k.entity, strconv.FormatInt(id, 10))
-		stored = k.display(current, ref)
+		v.Form.Version, v.Form.Submit = *cm.version, i18n.T(ctx, "Lưu đè")
+		v.ChangedAt, v.ChangedBy = dateTimeIn(ctx, *cm.updatedAt), d.st.LastEditor(ctx, k.entity, strconv.FormatInt(id, 10))
+		stored = k.display(ctx, current, ref)
 	}
-	yours := k.display(typed, ref)
+	yours := k.display(ctx, typed, ref)
 	for _, fl := range f.Fields {
 		s := withDefault(stored[fl.Key], "—")
 		v.Rows = append(v.Rows, web.ComparisonRow{Label: fl.Label, Yours: withDefault(yours[fl.Key], "—"), Stored: s,
 			Differs: withDefault(yours[fl.Key], "—") != s})
 	}
-	render(w, r, d.logger, http.StatusConflict, web.RecordConflict(page(r, d, "Xung đột khi lưu"), v))
+	render(w, r, d.logger, http.StatusConflict, web.RecordConflict(page(r, d, i18n.T(ctx, "Xung đột khi lưu")), v))
 }

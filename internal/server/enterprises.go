@@ -1,13 +1,14 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
@@ -48,18 +49,18 @@ func handleEnterprises(d *deps) http.Handler {
 			return
 		}
 		me, _ := currentUser(r)
-		v := web.EnterpriseListView{Filter: form, Options: filterOptions(ref), Total: total, Page: pg,
-			Pages: pageCount(total), Headers: sortHeaders(form), ClearURL: listURL(unfiltered(form), 1),
+		v := web.EnterpriseListView{Filter: form, Options: filterOptions(ctx, ref), Total: total, Page: pg,
+			Pages: pageCount(total), Headers: sortHeaders(ctx, form), ClearURL: listURL(unfiltered(form), 1),
 			CanEdit: me.Can(model.RoleEditor)}
 		v.Filtered = form != unfiltered(form)
 		if f.Drill != nil {
-			v.Drill = drillBanner(*f.Drill, ref, form, format.Date(today))
+			v.Drill = drillBanner(*f.Drill, ref, form, pageFormat(ctx).Date(today))
 		}
-		v.Links = pageLinks(form, pg, v.Pages)
+		v.Links = pageLinks(ctx, form, pg, v.Pages)
 		for _, e := range rows {
-			v.Rows = append(v.Rows, listRow(e, ref, today))
+			v.Rows = append(v.Rows, listRow(ctx, e, ref, today))
 		}
-		render(w, r, d.logger, http.StatusOK, web.EnterpriseList(page(r, d, "Doanh nghiệp"), v))
+		render(w, r, d.logger, http.StatusOK, web.EnterpriseList(page(r, d, i18n.T(ctx, "Doanh nghiệp")), v))
 	})
 }
 
@@ -143,13 +144,13 @@ func pageCount(total int64) int {
 
 // pageLinks links to the first and last pages, the two either side of the
 // current one, and the previous and next.
-func pageLinks(form web.EnterpriseFilter, page, pages int) []web.ListPageLink {
+func pageLinks(ctx context.Context, form web.EnterpriseFilter, page, pages int) []web.ListPageLink {
 	if pages <= 1 {
 		return nil
 	}
 	var out []web.ListPageLink
 	if page > 1 {
-		out = append(out, web.ListPageLink{Label: "‹ Trang trước", URL: listURL(form, page-1), Rel: "prev"})
+		out = append(out, web.ListPageLink{Label: i18n.T(ctx, "‹ Trang trước"), URL: listURL(form, page-1), Rel: "prev"})
 	}
 	last := 0
 	for n := 1; n <= pages; n++ {
@@ -159,11 +160,11 @@ func pageLinks(form web.EnterpriseFilter, page, pages int) []web.ListPageLink {
 		if last != 0 && n > last+1 {
 			out = append(out, web.ListPageLink{Gap: true})
 		}
-		out = append(out, web.ListPageLink{Label: format.Int(int64(n)), URL: listURL(form, n), Current: n == page})
+		out = append(out, web.ListPageLink{Label: pageFormat(ctx).Int(int64(n)), URL: listURL(form, n), Current: n == page})
 		last = n
 	}
 	if page < pages {
-		out = append(out, web.ListPageLink{Label: "Trang sau ›", URL: listURL(form, page+1), Rel: "next"})
+		out = append(out, web.ListPageLink{Label: i18n.T(ctx, "Trang sau ›"), URL: listURL(form, page+1), Rel: "next"})
 	}
 	return out
 }
@@ -171,13 +172,13 @@ func pageLinks(form web.EnterpriseFilter, page, pages int) []web.ListPageLink {
 // sortHeaders are the name, tax code and operating-since headings, each
 // linking to the list sorted by it: ascending first, descending when it
 // already sorts ascending.
-func sortHeaders(form web.EnterpriseFilter) []web.ListSortHeader {
+func sortHeaders(ctx context.Context, form web.EnterpriseFilter) []web.ListSortHeader {
 	cols := []struct {
 		sort  store.EnterpriseSort
 		label string
 		class string
-	}{{store.SortName, "Tên doanh nghiệp", ""}, {store.SortTaxCode, "Mã số thuế", "nowrap"},
-		{store.SortOperatingSince, "Ngày hoạt động", "num"}}
+	}{{store.SortName, i18n.T(ctx, "Tên doanh nghiệp"), ""}, {store.SortTaxCode, i18n.T(ctx, "Mã số thuế"), "nowrap"},
+		{store.SortOperatingSince, i18n.T(ctx, "Ngày hoạt động"), "num"}}
 	out := make([]web.ListSortHeader, len(cols))
 	for i, c := range cols {
 		active := form.Sort == string(c.sort)
@@ -192,29 +193,32 @@ func sortHeaders(form web.EnterpriseFilter) []web.ListSortHeader {
 	return out
 }
 
-func filterOptions(ref *refs) web.FilterOptions {
+func filterOptions(ctx context.Context, ref *refs) web.FilterOptions {
 	o := web.FilterOptions{
-		Areas: ref.areaChoices(true), Zones: ref.zoneChoices(true), Ownerships: ownershipChoices(),
-		Statuses: []web.Choice{{Value: store.StatusOperating, Label: "Đang hoạt động"}, {Value: store.StatusCeased, Label: "Đã ngừng hoạt động"}},
-		Demo:     []web.Choice{{Value: "no", Label: "Không gồm dữ liệu mẫu"}, {Value: "yes", Label: "Chỉ dữ liệu mẫu"}},
-		Sorts: []web.Choice{{Value: string(store.SortName), Label: "Tên"}, {Value: string(store.SortTaxCode), Label: "Mã số thuế"},
-			{Value: string(store.SortOperatingSince), Label: "Ngày hoạt động"}},
-		Dirs: []web.Choice{{Value: "asc", Label: "Tăng dần"}, {Value: "desc", Label: "Giảm dần"}},
+		Areas: ref.areaChoices(true), Zones: ref.zoneChoices(true), Ownerships: ownershipChoices(ctx),
+		Statuses: []web.Choice{{Value: store.StatusOperating, Label: i18n.T(ctx, "Đang hoạt động")},
+			{Value: store.StatusCeased, Label: i18n.T(ctx, "Đã ngừng hoạt động")}},
+		Demo: []web.Choice{{Value: "no", Label: i18n.T(ctx, "Không gồm dữ liệu mẫu")},
+			{Value: "yes", Label: i18n.T(ctx, "Chỉ dữ liệu mẫu")}},
+		Sorts: []web.Choice{{Value: string(store.SortName), Label: i18n.T(ctx, "Tên")},
+			{Value: string(store.SortTaxCode), Label: i18n.T(ctx, "Mã số thuế")},
+			{Value: string(store.SortOperatingSince), Label: i18n.T(ctx, "Ngày hoạt động")}},
+		Dirs: []web.Choice{{Value: "asc", Label: i18n.T(ctx, "Tăng dần")}, {Value: "desc", Label: i18n.T(ctx, "Giảm dần")}},
 	}
 	for _, c := range ref.Categories {
-		o.Categories = append(o.Categories, web.Choice{Value: string(c.Code), Label: c.Name})
+		o.Categories = append(o.Categories, web.Choice{Value: string(c.Code), Label: ref.category(c.Code)})
 	}
 	return o
 }
 
-func listRow(e store.EnterpriseRow, ref *refs, today time.Time) web.EnterpriseRow {
-	status, ceased := operatingStatus(e.Enterprise, today)
+func listRow(ctx context.Context, e store.EnterpriseRow, ref *refs, today time.Time) web.EnterpriseRow {
+	status, ceased := operatingStatus(ctx, e.Enterprise, today)
 	place := e.AreaName
 	if e.ZoneName != "" {
 		place = strings.TrimPrefix(place+" · "+e.ZoneName, " · ")
 	}
 	row := web.EnterpriseRow{ID: e.ID, Name: e.Name, TaxCode: e.TaxCode, Place: place,
-		Ownership: ownershipLabel(e.Ownership), OperatingSince: format.Date(e.OperatingSince),
+		Ownership: tr(ctx, ownershipLabel(e.Ownership)), OperatingSince: pageFormat(ctx).Date(e.OperatingSince),
 		Status: status, Ceased: ceased}
 	for _, c := range e.Categories {
 		row.Categories = append(row.Categories, ref.category(c))

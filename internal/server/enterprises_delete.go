@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -45,7 +46,7 @@ func handleEnterpriseDelete(d *deps) http.Handler {
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, "Đã xoá doanh nghiệp "+e.Name+" (mã số thuế "+e.TaxCode+").")
+			flash(r, d, i18n.Tf(r.Context(), "Đã xoá doanh nghiệp %s (mã số thuế %s).", e.Name, e.TaxCode))
 			http.Redirect(w, r, "/enterprises", http.StatusSeeOther)
 		}
 	})
@@ -68,5 +69,5 @@ func (d *deps) renderDelete(w http.ResponseWriter, r *http.Request, e model.Ente
 	}
 	v := web.EnterpriseDeleteView{ID: e.ID, Version: e.Version, Name: e.Name, TaxCode: e.TaxCode,
 		Classifications: len(classes), Figures: len(figures), Stale: stale}
-	render(w, r, d.logger, status, web.EnterpriseDelete(page(r, d, "Xoá "+e.Name), v))
+	render(w, r, d.logger, status, web.EnterpriseDelete(page(r, d, i18n.Tf(ctx, "Xoá %s", e.Name)), v))
 }

@@ -2,12 +2,13 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
 	"time"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
@@ -46,10 +47,10 @@ func handleEnterprise(d *deps) http.Handler {
 			return
 		}
 		me, _ := currentUser(r)
-		v := detailView(e, ref, vnToday())
+		v := detailView(ctx, e, ref, vnToday())
 		v.CanEdit = me.Can(model.RoleEditor)
 		for _, c := range classes {
-			v.Classifications = append(v.Classifications, classificationRow(c, ref, vnToday()))
+			v.Classifications = append(v.Classifications, classificationRow(ctx, c, ref, vnToday()))
 		}
 		// Newest year first; within a year current prices first, as the
 		// counting rules use them by default.
@@ -58,10 +59,10 @@ func handleEnterprise(d *deps) http.Handler {
 				cmp.Compare(slices.Index(model.PriceBases, a.Basis), slices.Index(model.PriceBases, b.Basis)))
 		})
 		for _, f := range figures {
-			v.Figures = append(v.Figures, figureRow(f))
+			v.Figures = append(v.Figures, figureRow(ctx, f))
 		}
 		for _, h := range history {
-			v.History = append(v.History, historyRow(h, ref))
+			v.History = append(v.History, historyRow(ctx, h, ref))
 		}
 		render(w, r, d.logger, http.StatusOK, web.EnterpriseDetail(page(r, d, e.Name), v))
 	})
@@ -72,13 +73,13 @@ func handleEnterprise(d *deps) http.Handler {
 func (d *deps) enterpriseFromPath(w http.ResponseWriter, r *http.Request) (model.Enterprise, bool) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
-		renderError(w, r, d, http.StatusNotFound, "Không có doanh nghiệp này trong sổ đăng ký.")
+		renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có doanh nghiệp này trong sổ đăng ký."))
 		return model.Enterprise{}, false
 	}
 	e, err := d.st.Enterprise(r.Context(), id)
 	if err != nil {
-		if status, _ := errorStatus(err); status == http.StatusNotFound {
-			renderError(w, r, d, http.StatusNotFound, "Không có doanh nghiệp này trong sổ đăng ký (có thể đã bị xoá).")
+		if status, _ := errorStatus(r.Context(), err); status == http.StatusNotFound {
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có doanh nghiệp này trong sổ đăng ký (có thể đã bị xoá)."))
 		} else {
 			serverError(w, r, d.logger, err)
 		}
@@ -87,58 +88,53 @@ func (d *deps) enterpriseFromPath(w http.ResponseWriter, r *http.Request) (model
 	return e, true
 }
 
-func detailView(e model.Enterprise, ref *refs, today time.Time) web.EnterpriseDetailView {
-	status, ceased := operatingStatus(e, today)
+func detailView(ctx context.Context, e model.Enterprise, ref *refs, today time.Time) web.EnterpriseDetailView {
+	status, ceased := operatingStatus(ctx, e, today)
 	if ceased {
-		status += " từ " + format.Date(*e.CeasedOn)
+		status = i18n.Tf(ctx, "%s từ %s", status, pageFormat(ctx).Date(*e.CeasedOn))
 	}
 	v := web.EnterpriseDetailView{ID: e.ID, Name: e.Name, TaxCode: e.TaxCode, Status: status, Ceased: ceased, Demo: e.Demo}
 	shown := enterpriseDisplay(e, ref)
-	for _, f := range web.EnterpriseFieldLabels {
-		v.Facts = append(v.Facts, web.DetailFact{Label: f.Label, Value: shown[f.Value]})
+	for _, key := range web.EnterpriseFields {
+		v.Facts = append(v.Facts, web.DetailFact{Label: web.EnterpriseFieldLabel(ctx, key), Value: shown[key]})
 	}
-	v.Facts = append(v.Facts, web.DetailFact{Label: "Cập nhật lần cuối", Value: vnDateTime(e.UpdatedAt)})
+	v.Facts = append(v.Facts, web.DetailFact{Label: i18n.T(ctx, "Cập nhật lần cuối"), Value: dateTimeIn(ctx, e.UpdatedAt)})
 	return v
 }
 
 // expiringWithin is how soon a certificate's end makes it worth a warning.
 const expiringWithin = 6 // months
 
-func classificationRow(c model.Classification, ref *refs, today time.Time) web.ClassificationRow {
-	row := web.ClassificationRow{ID: c.ID, Category: ref.category(c.Category), ProductGroup: withDefault(ref.groups[c.ProductGroup], c.ProductGroup),
-		ValidFrom: format.Date(c.ValidFrom), ValidUntil: "không thời hạn", CertificateNo: c.CertificateNo}
-	if c.ValidUntil != nil {
-		row.ValidUntil = format.Date(*c.ValidUntil)
-	}
+func classificationRow(ctx context.Context, c model.Classification, ref *refs, today time.Time) web.ClassificationRow {
+	show := classificationDisplay(ctx, c, ref)
+	row := web.ClassificationRow{ID: c.ID, Category: show["category"], ProductGroup: show["product_group"],
+		ValidFrom: show["valid_from"], ValidUntil: show["valid_until"], CertificateNo: c.CertificateNo}
 	switch {
 	case c.ValidFrom.After(today):
-		row.Badge, row.BadgeClass = "Chưa có hiệu lực", "warn"
+		row.Badge, row.BadgeClass = i18n.T(ctx, "Chưa có hiệu lực"), "warn"
 	case c.ValidUntil != nil && c.ValidUntil.Before(today):
-		row.Badge, row.BadgeClass = "Hết hiệu lực", "off"
+		row.Badge, row.BadgeClass = i18n.T(ctx, "Hết hiệu lực"), "off"
 	case c.ValidUntil != nil && !c.ValidUntil.After(today.AddDate(0, expiringWithin, 0)):
 		days := int(c.ValidUntil.Sub(today).Hours()/24) + 1
-		row.Badge, row.BadgeClass = "Sắp hết hạn (còn "+strconv.Itoa(days)+" ngày)", "warn"
+		row.Badge, row.BadgeClass = i18n.Tf(ctx, "Sắp hết hạn (còn %d ngày)", days), "warn"
 	default:
-		row.Badge, row.BadgeClass = "Còn hiệu lực", "on"
+		row.Badge, row.BadgeClass = i18n.T(ctx, "Còn hiệu lực"), "on"
 	}
 	return row
 }
 
-func figureRow(f model.Figure) web.FigureRow {
-	money := func(m *model.Money) string {
-		if m == nil {
-			return "—"
-		}
-		return format.Money(*m)
-	}
-	row := web.FigureRow{ID: f.ID, Year: f.Year, Basis: priceBasisLabel(f.Basis), Production: format.Money(f.ProductionValue),
-		Revenue: money(f.Revenue), Export: money(f.ExportValue), Employees: "—", Status: figureStatusLabel(f.Status)}
-	if f.Employees != nil {
-		row.Employees = format.Int(*f.Employees)
+func figureRow(ctx context.Context, f model.Figure) web.FigureRow {
+	show := figureDisplayIn(i18n.From(ctx), f)
+	row := web.FigureRow{ID: f.ID, Year: f.Year, Basis: show["price_basis"], Production: show["production_value"],
+		Revenue: show["revenue"], Export: show["export_value"], Employees: show["employees"], Status: show["status"]}
+	for _, s := range []*string{&row.Revenue, &row.Export, &row.Employees} {
+		*s = withDefault(*s, "—")
 	}
 	return row
 }
 
+// priceBasisLabel names a price basis in Vietnamese, which is also its key
+// in en/data_register.json (see tr).
 func priceBasisLabel(b model.PriceBasis) string {
 	switch b {
 	case model.BasisCurrent:
@@ -151,6 +147,8 @@ func priceBasisLabel(b model.PriceBasis) string {
 	return string(b)
 }
 
+// figureStatusLabel names how final a figure is in Vietnamese, which is
+// also its key in en/data_register.json (see tr).
 func figureStatusLabel(s model.FigureStatus) string {
 	switch s {
 	case model.StatusEstimate:
@@ -164,8 +162,8 @@ func figureStatusLabel(s model.FigureStatus) string {
 }
 
 // historyRow says who changed what and when, in words.
-func historyRow(h store.HistoryEntry, ref *refs) web.HistoryRow {
-	row := web.HistoryRow{At: vnDateTime(h.At), Who: withDefault(h.Email, "hệ thống"), What: historyWhat(h, ref)}
+func historyRow(ctx context.Context, h store.HistoryEntry, ref *refs) web.HistoryRow {
+	row := web.HistoryRow{At: dateTimeIn(ctx, h.At), Who: withDefault(h.Email, i18n.T(ctx, "hệ thống")), What: historyWhat(ctx, h, ref)}
 	changes, _ := h.Details["changes"].(map[string]any)
 	keys := make([]string, 0, len(changes))
 	for k := range changes {
@@ -178,8 +176,8 @@ func historyRow(h store.HistoryEntry, ref *refs) web.HistoryRow {
 		c, _ := changes[k].(map[string]any)
 		from, _ := c["from"].(string)
 		to, _ := c["to"].(string)
-		row.Changes = append(row.Changes, web.ChangeRow{Label: web.EnterpriseFieldLabel(k),
-			From: changedValue(k, from, ref), To: changedValue(k, to, ref)})
+		row.Changes = append(row.Changes, web.ChangeRow{Label: web.EnterpriseFieldLabel(ctx, k),
+			From: changedValue(ctx, k, from, ref), To: changedValue(ctx, k, to, ref)})
 	}
 	return row
 }

@@ -1,19 +1,17 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
-
-// staleChoice explains a reference the form chose that was removed from its
-// list before the form was saved (the database refused it).
-const staleChoice = "Một mục chọn từ danh mục (tỉnh, địa bàn, khu/cụm công nghiệp hoặc mã ngành) vừa bị xoá khỏi danh mục; hãy chọn lại."
 
 // handleEnterpriseNew shows the empty form to add an enterprise.
 func handleEnterpriseNew(d *deps) http.Handler {
@@ -23,8 +21,8 @@ func handleEnterpriseNew(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		f := newEnterpriseForm(map[string]string{"province": importer.DefaultProvince}, ref)
-		render(w, r, d.logger, http.StatusOK, web.EnterpriseNew(page(r, d, "Thêm doanh nghiệp"), f))
+		f := newEnterpriseForm(r.Context(), map[string]string{"province": importer.DefaultProvince}, ref)
+		render(w, r, d.logger, http.StatusOK, web.EnterpriseNew(page(r, d, i18n.T(r.Context(), "Thêm doanh nghiệp")), f))
 	})
 }
 
@@ -36,24 +34,26 @@ func handleEnterpriseCreate(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		f := newEnterpriseForm(values, ref)
+		f := newEnterpriseForm(r.Context(), values, ref)
 		e, err := importer.EnterpriseForm(values, ref.Reference)
 		if err == nil {
 			me, _ := currentUser(r)
 			err = d.st.CreateEnterprise(r.Context(), &e, me.ID)
 		}
 		if errors.Is(err, model.ErrNotFound) {
-			f.AddProblem("", "Biểu mẫu", staleChoice)
+			// A choice of the form was removed from its list meanwhile
+			// (the database refused it).
+			f.AddProblem("", "", i18n.T(r.Context(), "Một mục chọn từ danh mục (tỉnh, địa bàn, khu/cụm công nghiệp hoặc mã ngành) vừa bị xoá khỏi danh mục; hãy chọn lại."))
 		}
 		if errors.Is(err, model.ErrNotFound) || d.formRejected(r, &f, e, err) {
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.EnterpriseNew(page(r, d, "Thêm doanh nghiệp"), f))
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.EnterpriseNew(page(r, d, i18n.T(r.Context(), "Thêm doanh nghiệp")), f))
 			return
 		}
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		flash(r, d, "Đã thêm doanh nghiệp "+e.Name+" (mã số thuế "+e.TaxCode+").")
+		flash(r, d, i18n.Tf(r.Context(), "Đã thêm doanh nghiệp %s (mã số thuế %s).", e.Name, e.TaxCode))
 		http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
 	})
 }
@@ -71,9 +71,9 @@ func handleEnterpriseEdit(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		f := newEnterpriseForm(enterpriseFormValues(e, ref), ref)
+		f := newEnterpriseForm(r.Context(), enterpriseFormValues(e, ref), ref)
 		f.ID, f.Version, f.Name = e.ID, e.Version, e.Name
-		render(w, r, d.logger, http.StatusOK, web.EnterpriseEdit(page(r, d, "Sửa "+e.Name), f))
+		render(w, r, d.logger, http.StatusOK, web.EnterpriseEdit(page(r, d, i18n.Tf(r.Context(), "Sửa %s", e.Name)), f))
 	})
 }
 
@@ -85,8 +85,8 @@ func (d *deps) readEnterpriseForm(w http.ResponseWriter, r *http.Request) (map[s
 		return nil, nil, false
 	}
 	values := map[string]string{}
-	for _, f := range web.EnterpriseFieldLabels {
-		values[f.Value] = r.PostForm.Get(f.Value)
+	for _, key := range web.EnterpriseFields {
+		values[key] = r.PostForm.Get(key)
 	}
 	ref, err := loadRefs(r.Context(), d.st)
 	if err != nil {
@@ -100,48 +100,51 @@ func (d *deps) readEnterpriseForm(w http.ResponseWriter, r *http.Request) (map[s
 // reports whether err was such a rejection (a validation error, or a tax
 // code another enterprise has) rather than a failure.
 func (d *deps) formRejected(r *http.Request, f *web.EnterpriseForm, e model.Enterprise, err error) bool {
+	ctx := r.Context()
 	var v *model.ValidationError
 	switch {
 	case errors.As(err, &v):
 		for _, fe := range v.Fields {
-			f.AddProblem(fe.Field, web.EnterpriseFieldLabel(fe.Field), sentence(fe.Message(model.LangVI)))
+			f.AddProblem(fe.Field, web.EnterpriseFieldLabel(ctx, fe.Field), sentence(fe.Message(i18n.From(ctx))))
 		}
 		return true
 	case errors.Is(err, model.ErrConflict) && !errors.Is(err, model.ErrStale):
-		if other, err := d.st.EnterpriseByTaxCode(r.Context(), e.TaxCode); err == nil && other.ID != e.ID {
+		if other, err := d.st.EnterpriseByTaxCode(ctx, e.TaxCode); err == nil && other.ID != e.ID {
 			f.Duplicate = &web.EnterpriseLink{ID: other.ID, Name: other.Name, TaxCode: other.TaxCode}
 		}
-		f.AddProblem("tax_code", web.EnterpriseFieldLabel("tax_code"),
-			"Mã số thuế "+e.TaxCode+" đã có trong sổ đăng ký; mỗi doanh nghiệp chỉ được ghi một lần.")
+		f.AddProblem("tax_code", web.EnterpriseFieldLabel(ctx, "tax_code"),
+			i18n.Tf(ctx, "Mã số thuế %s đã có trong sổ đăng ký; mỗi doanh nghiệp chỉ được ghi một lần.", e.TaxCode))
 		return true
 	}
 	return false
 }
 
-func newEnterpriseForm(values map[string]string, ref *refs) web.EnterpriseForm {
+func newEnterpriseForm(ctx context.Context, values map[string]string, ref *refs) web.EnterpriseForm {
 	f := web.EnterpriseForm{Values: values, Errors: map[string]string{}, Choices: web.FormChoices{
-		Ownerships: ownershipChoices(), Areas: ref.areaChoices(false), Zones: ref.zoneChoices(false),
+		Ownerships: ownershipChoices(ctx), Areas: ref.areaChoices(false), Zones: ref.zoneChoices(false),
 	}}
 	for _, p := range ref.Provinces {
 		label := p.Name
 		if p.ValidUntil != nil {
-			label += " (đến " + format.Date(*p.ValidUntil) + ")"
+			label = i18n.Tf(ctx, "%s (đến %s)", p.Name, pageFormat(ctx).Date(*p.ValidUntil))
 		}
 		f.Choices.Provinces = append(f.Choices.Provinces, web.Choice{Value: p.Code, Label: label})
 	}
 	for _, dv := range ref.divisions {
-		f.Choices.Divisions = append(f.Choices.Divisions, web.Choice{Value: dv.Code, Label: dv.Code + " – " + dv.Name})
+		f.Choices.Divisions = append(f.Choices.Divisions, web.Choice{Value: dv.Code, Label: dv.Code + " – " + ref.division[dv.Code]})
 	}
 	return f
 }
 
 // enterpriseFormValues is e as the form shows it: codes for the area and
-// zone, dates as dd/mm/yyyy.
+// zone, dates as ref's language writes them (dd/mm/yyyy, or yyyy-mm-dd in
+// English; the form reads both).
 func enterpriseFormValues(e model.Enterprise, ref *refs) map[string]string {
+	f := format.For(ref.lang)
 	v := map[string]string{
 		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN, "province": e.ProvinceCode,
 		"ownership": string(e.Ownership), "investor_country": e.InvestorCountry, "vsic": e.VSIC,
-		"operating_since": format.Date(e.OperatingSince),
+		"operating_since": f.Date(e.OperatingSince),
 	}
 	if e.AreaID != nil {
 		v["area"] = ref.areas[*e.AreaID].Code
@@ -150,7 +153,7 @@ func enterpriseFormValues(e model.Enterprise, ref *refs) map[string]string {
 		v["industrial_zone"] = ref.zones[*e.ZoneID].Code
 	}
 	if e.CeasedOn != nil {
-		v["ceased_on"] = format.Date(*e.CeasedOn)
+		v["ceased_on"] = f.Date(*e.CeasedOn)
 	}
 	if e.Employees != nil {
 		v["employees"] = strconv.FormatInt(*e.Employees, 10)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/web"
@@ -25,7 +26,7 @@ func handleEnterpriseUpdate(d *deps) http.Handler {
 		}
 		// A missing or garbled version matches none, so it ends as a 409.
 		version, _ := strconv.ParseInt(r.PostForm.Get("version"), 10, 32)
-		f := newEnterpriseForm(values, ref)
+		f := newEnterpriseForm(r.Context(), values, ref)
 		f.ID, f.Version, f.Name = stored.ID, int32(version), stored.Name
 		e, err := importer.EnterpriseForm(values, ref.Reference)
 		e.ID, e.Version = stored.ID, int32(version)
@@ -37,11 +38,11 @@ func handleEnterpriseUpdate(d *deps) http.Handler {
 		case errors.Is(err, model.ErrStale):
 			d.renderConflict(w, r, f, e, ref)
 		case d.formRejected(r, &f, e, err):
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.EnterpriseEdit(page(r, d, "Sửa "+stored.Name), f))
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.EnterpriseEdit(page(r, d, i18n.Tf(r.Context(), "Sửa %s", stored.Name)), f))
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, "Đã lưu thay đổi của doanh nghiệp "+e.Name+".")
+			flash(r, d, i18n.Tf(r.Context(), "Đã lưu thay đổi của doanh nghiệp %s.", e.Name))
 			http.Redirect(w, r, web.EnterpriseURL(e.ID), http.StatusSeeOther)
 		}
 	})
@@ -58,16 +59,16 @@ func (d *deps) renderConflict(w http.ResponseWriter, r *http.Request, f web.Ente
 		return
 	}
 	f.Version, f.Name = current.Version, current.Name
-	v := web.EnterpriseConflictView{Form: f, ChangedAt: vnDateTime(current.UpdatedAt)}
+	v := web.EnterpriseConflictView{Form: f, ChangedAt: dateTimeIn(ctx, current.UpdatedAt)}
 	if current.UpdatedBy != nil {
 		if u, err := d.st.User(ctx, *current.UpdatedBy); err == nil {
 			v.ChangedBy = u.Email
 		}
 	}
 	yours, stored := enterpriseDisplay(typed, ref), enterpriseDisplay(current, ref)
-	for _, fl := range web.EnterpriseFieldLabels {
-		v.Rows = append(v.Rows, web.ComparisonRow{Label: fl.Label, Yours: yours[fl.Value],
-			Stored: stored[fl.Value], Differs: yours[fl.Value] != stored[fl.Value]})
+	for _, key := range web.EnterpriseFields {
+		v.Rows = append(v.Rows, web.ComparisonRow{Label: web.EnterpriseFieldLabel(ctx, key), Yours: yours[key],
+			Stored: stored[key], Differs: yours[key] != stored[key]})
 	}
-	render(w, r, d.logger, http.StatusConflict, web.EnterpriseConflict(page(r, d, "Xung đột khi lưu"), v))
+	render(w, r, d.logger, http.StatusConflict, web.EnterpriseConflict(page(r, d, i18n.T(ctx, "Xung đột khi lưu")), v))
 }

@@ -2,12 +2,14 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -20,12 +22,16 @@ func vnToday() time.Time {
 	return model.Date(y, m, d)
 }
 
-// vnDateTime writes a moment as dd/mm/yyyy HH:mm in Vietnam's time.
-func vnDateTime(t time.Time) string { return t.In(vietnam).Format("02/01/2006 15:04") }
+// pageFormat is the number and date format of the request's language.
+func pageFormat(ctx context.Context) format.Formatter { return format.For(i18n.From(ctx)) }
 
-// refs are the reference lists an enterprise's pages name things from.
+// refs are the reference lists an enterprise's pages name things from, in
+// the language of the request they were loaded for: categories, product
+// groups and industries by their English names on an English page, places
+// by their own names always.
 type refs struct {
 	importer.Reference
+	lang       model.Lang
 	divisions  []model.VSICDivision
 	areas      map[int64]model.Area
 	zones      map[int64]model.Zone
@@ -44,7 +50,7 @@ func loadRefs(ctx context.Context, st *store.Store) (*refs, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &refs{Reference: ref, divisions: divs, areas: map[int64]model.Area{}, zones: map[int64]model.Zone{},
+	r := &refs{Reference: ref, lang: i18n.From(ctx), divisions: divs, areas: map[int64]model.Area{}, zones: map[int64]model.Zone{},
 		provinces: map[string]string{}, categories: map[model.Category]string{},
 		groups: map[string]string{}, division: map[string]string{}}
 	for _, a := range ref.Areas {
@@ -57,15 +63,24 @@ func loadRefs(ctx context.Context, st *store.Store) (*refs, error) {
 		r.provinces[p.Code] = p.Name
 	}
 	for _, c := range ref.Categories {
-		r.categories[c.Code] = c.Name
+		r.categories[c.Code] = r.named(c.Name, c.NameEN)
 	}
 	for _, g := range ref.ProductGroups {
-		r.groups[g.Code] = g.Name
+		r.groups[g.Code] = r.named(g.Name, g.NameEN)
 	}
 	for _, d := range divs {
-		r.division[d.Code] = d.Name
+		r.division[d.Code] = r.named(d.Name, d.NameEN)
 	}
 	return r, nil
+}
+
+// named is the name of a reference entry in r's language: its English name
+// when the page is English and the entry has one.
+func (r *refs) named(vi, en string) string {
+	if r.lang == model.LangEN && en != "" {
+		return en
+	}
+	return vi
 }
 
 func (r *refs) province(code string) string { return withDefault(r.provinces[code], code) }
@@ -82,7 +97,7 @@ func (r *refs) areaName(id *int64) string {
 		return "#" + strconv.FormatInt(*id, 10)
 	}
 	if a.ValidUntil != nil {
-		return a.Name + " (đến " + format.Date(*a.ValidUntil) + ")"
+		return fmt.Sprintf(i18n.In(r.lang, "%s (đến %s)"), a.Name, format.For(r.lang).Date(*a.ValidUntil))
 	}
 	return a.Name
 }
@@ -102,7 +117,7 @@ func (r *refs) vsicName(code string) string {
 	if len(code) < 2 || r.division[code[:2]] == "" {
 		return code
 	}
-	return code + " (ngành " + code[:2] + ": " + r.division[code[:2]] + ")"
+	return fmt.Sprintf(i18n.In(r.lang, "%s (ngành %s: %s)"), code, code[:2], r.division[code[:2]])
 }
 
 // areaChoices groups the areas by province, for a select; byID chooses
@@ -132,6 +147,8 @@ func (r *refs) zoneChoices(byID bool) []web.ChoiceGroup {
 	return out
 }
 
+// ownershipLabel names an ownership kind in Vietnamese, which is also its
+// key in en/data_register.json (see tr).
 func ownershipLabel(o model.Ownership) string {
 	switch o {
 	case model.OwnershipState:
@@ -144,41 +161,55 @@ func ownershipLabel(o model.Ownership) string {
 	return string(o)
 }
 
-func ownershipChoices() []web.Choice {
+// tr is label, which a helper other pages share gives in Vietnamese (an
+// ownership kind, a price basis, a status of figures, a kind of import
+// file), in the language of ctx. Their English is in en/data_register.json.
+func tr(ctx context.Context, label string) string { return i18n.In(i18n.From(ctx), label) }
+
+// trChoices is choices with their labels in the language of ctx (see tr).
+func trChoices(ctx context.Context, choices []web.Choice) []web.Choice {
+	for i := range choices {
+		choices[i].Label = tr(ctx, choices[i].Label)
+	}
+	return choices
+}
+
+func ownershipChoices(ctx context.Context) []web.Choice {
 	out := make([]web.Choice, len(model.Ownerships))
 	for i, o := range model.Ownerships {
-		out[i] = web.Choice{Value: string(o), Label: ownershipLabel(o)}
+		out[i] = web.Choice{Value: string(o), Label: tr(ctx, ownershipLabel(o))}
 	}
 	return out
 }
 
 // operatingStatus says whether e operates on day, in words, and whether it
 // has ceased.
-func operatingStatus(e model.Enterprise, day time.Time) (string, bool) {
+func operatingStatus(ctx context.Context, e model.Enterprise, day time.Time) (string, bool) {
 	switch {
 	case e.CeasedOn != nil && !e.CeasedOn.After(day):
-		return "Đã ngừng hoạt động", true
+		return i18n.T(ctx, "Đã ngừng hoạt động"), true
 	case e.OperatingSince.After(day):
-		return "Chưa hoạt động", false
+		return i18n.T(ctx, "Chưa hoạt động"), false
 	}
-	return "Đang hoạt động", false
+	return i18n.T(ctx, "Đang hoạt động"), false
 }
 
 // enterpriseDisplay is every field of e as a person reads it, keyed like
-// the form.
+// the form, in r's language.
 func enterpriseDisplay(e model.Enterprise, r *refs) map[string]string {
+	f := format.For(r.lang)
 	v := map[string]string{
 		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN,
 		"province": r.province(e.ProvinceCode), "area": r.areaName(e.AreaID),
-		"industrial_zone": r.zoneName(e.ZoneID), "ownership": ownershipLabel(e.Ownership),
+		"industrial_zone": r.zoneName(e.ZoneID), "ownership": i18n.In(r.lang, ownershipLabel(e.Ownership)),
 		"investor_country": e.InvestorCountry, "vsic": r.vsicName(e.VSIC),
-		"operating_since": format.Date(e.OperatingSince), "ceased_on": "", "employees": "",
+		"operating_since": f.Date(e.OperatingSince), "ceased_on": "", "employees": "",
 	}
 	if e.CeasedOn != nil {
-		v["ceased_on"] = format.Date(*e.CeasedOn)
+		v["ceased_on"] = f.Date(*e.CeasedOn)
 	}
 	if e.Employees != nil {
-		v["employees"] = format.Int(*e.Employees)
+		v["employees"] = f.Int(*e.Employees)
 	}
 	for k, s := range v {
 		v[k] = withDefault(s, "—")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -15,12 +16,12 @@ import (
 // figureKind serves an enterprise's yearly figures: the form is one row of
 // a figures file, read by the importer's rules.
 var figureKind = &recordKind[model.Figure]{
-	path: "figures", entity: "figure", what: "số liệu năm", newText: "Thêm số liệu năm",
+	path: "figures", entity: "figure", words: figureWords,
 	defaults: func() map[string]string {
 		return map[string]string{"year": strconv.Itoa(vnToday().Year() - 1), "price_basis": string(model.BasisCurrent),
 			"status": string(model.StatusOfficial)}
 	},
-	fields: func(*refs) []web.FormField { return figureFields() },
+	fields: func(ctx context.Context, _ *refs) []web.FormField { return figureFields(ctx) },
 	parse: func(values map[string]string, e model.Enterprise, ref *refs) (model.Figure, error) {
 		f, err := importer.FigureForm(values, e.TaxCode, ref.Reference)
 		f.EnterpriseID = e.ID
@@ -33,22 +34,39 @@ var figureKind = &recordKind[model.Figure]{
 	meta: func(f *model.Figure) recordMeta {
 		return recordMeta{id: &f.ID, enterpriseID: &f.EnterpriseID, version: &f.Version, updatedAt: &f.UpdatedAt}
 	},
-	values:    figureValues,
-	display:   func(f model.Figure, _ *refs) map[string]string { return figureDisplay(f) },
+	values: func(_ context.Context, f model.Figure) map[string]string { return figureValues(f) },
+	display: func(ctx context.Context, f model.Figure, _ *refs) map[string]string {
+		return figureDisplayIn(i18n.From(ctx), f)
+	},
 	duplicate: figureDuplicate,
 }
 
-const moneyHint = "Triệu đồng; viết 1.234,5 hoặc 1234,5."
+// figureWords are what the pages of a year's figures say.
+func figureWords(ctx context.Context, enterprise string) recordWords {
+	return recordWords{
+		what:    i18n.T(ctx, "số liệu năm"),
+		add:     i18n.T(ctx, "Thêm số liệu năm"),
+		edit:    i18n.T(ctx, "Sửa số liệu năm"),
+		remove:  i18n.T(ctx, "Xoá số liệu năm"),
+		missing: i18n.T(ctx, "Không có số liệu năm này."),
+		gone:    i18n.T(ctx, "Doanh nghiệp không có số liệu năm này (có thể đã bị xoá)."),
+		changed: i18n.T(ctx, "Số liệu năm này vừa được người khác thay đổi"),
+		added:   i18n.Tf(ctx, "Đã thêm số liệu năm của %s.", enterprise),
+		saved:   i18n.Tf(ctx, "Đã lưu thay đổi số liệu năm của %s.", enterprise),
+		removed: i18n.Tf(ctx, "Đã xoá số liệu năm của %s.", enterprise),
+	}
+}
 
-func figureFields() []web.FormField {
+func figureFields(ctx context.Context) []web.FormField {
+	money := i18n.T(ctx, "Triệu đồng; viết 1.234,5 hoặc 1234,5.")
 	return []web.FormField{
-		{Key: "year", Label: "Năm", Required: true, Numeric: true},
-		{Key: "price_basis", Label: "Loại giá", Required: true, Options: basisChoices()},
-		{Key: "production_value", Label: "Giá trị sản xuất", Required: true, Numeric: true, Hint: moneyHint},
-		{Key: "revenue", Label: "Doanh thu", Numeric: true, Hint: moneyHint},
-		{Key: "export_value", Label: "Giá trị xuất khẩu", Numeric: true, Hint: moneyHint},
-		{Key: "employees", Label: "Số lao động", Numeric: true},
-		{Key: "status", Label: "Tình trạng số liệu", Required: true, Options: statusChoices()},
+		{Key: "year", Label: i18n.T(ctx, "Năm"), Required: true, Numeric: true},
+		{Key: "price_basis", Label: i18n.T(ctx, "Loại giá"), Required: true, Options: trChoices(ctx, basisChoices())},
+		{Key: "production_value", Label: i18n.T(ctx, "Giá trị sản xuất"), Required: true, Numeric: true, Hint: money},
+		{Key: "revenue", Label: i18n.T(ctx, "Doanh thu"), Numeric: true, Hint: money},
+		{Key: "export_value", Label: i18n.T(ctx, "Giá trị xuất khẩu"), Numeric: true, Hint: money},
+		{Key: "employees", Label: i18n.T(ctx, "Số lao động"), Numeric: true},
+		{Key: "status", Label: i18n.T(ctx, "Tình trạng số liệu"), Required: true, Options: trChoices(ctx, statusChoices())},
 	}
 }
 
@@ -79,34 +97,35 @@ func figureValues(f model.Figure) map[string]string {
 	}
 }
 
-// figureDisplay is f as a person reads it, keyed like the form.
-func figureDisplay(f model.Figure) map[string]string {
+// figureDisplayIn is f as a person reads it in lang, keyed like the form.
+func figureDisplayIn(lang model.Lang, f model.Figure) map[string]string {
+	fm := format.For(lang)
 	money := func(m *model.Money) string {
 		if m == nil {
 			return ""
 		}
-		return format.Money(*m)
+		return fm.Money(*m)
 	}
 	v := map[string]string{
-		"year": strconv.Itoa(f.Year), "price_basis": priceBasisLabel(f.Basis),
+		"year": strconv.Itoa(f.Year), "price_basis": i18n.In(lang, priceBasisLabel(f.Basis)),
 		"production_value": money(&f.ProductionValue), "revenue": money(f.Revenue),
-		"export_value": money(f.ExportValue), "status": figureStatusLabel(f.Status),
+		"export_value": money(f.ExportValue), "status": i18n.In(lang, figureStatusLabel(f.Status)),
 	}
 	if f.Employees != nil {
-		v["employees"] = format.Int(*f.Employees)
+		v["employees"] = fm.Int(*f.Employees)
 	}
 	return v
 }
 
 func figureDuplicate(ctx context.Context, st *store.Store, e model.Enterprise, f model.Figure, _ *refs) (string, string, *web.RecordLink) {
-	msg := "Doanh nghiệp đã có số liệu năm " + strconv.Itoa(f.Year) + " theo " + strings.ToLower(priceBasisLabel(f.Basis)) +
-		"; mỗi năm chỉ có một số liệu cho mỗi loại giá."
+	msg := i18n.Tf(ctx, "Doanh nghiệp đã có số liệu năm %d theo %s; mỗi năm chỉ có một số liệu cho mỗi loại giá.",
+		f.Year, strings.ToLower(tr(ctx, priceBasisLabel(f.Basis))))
 	other, err := st.FigureByKey(ctx, e.ID, f.Year, f.Basis)
 	if err != nil {
 		return "year", msg, nil
 	}
-	msg += " Số liệu đã có: giá trị sản xuất " + format.Money(other.ProductionValue) + " triệu đồng."
-	link := &web.RecordLink{Label: "Sửa số liệu năm " + strconv.Itoa(f.Year) + " đã có",
+	msg += " " + i18n.Tf(ctx, "Số liệu đã có: giá trị sản xuất %s triệu đồng.", pageFormat(ctx).Money(other.ProductionValue))
+	link := &web.RecordLink{Label: i18n.Tf(ctx, "Sửa số liệu năm %d đã có", f.Year),
 		URL: web.EnterpriseURL(e.ID) + "/figures/" + strconv.FormatInt(other.ID, 10) + "/edit"}
 	return "year", msg, link
 }

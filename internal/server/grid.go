@@ -3,12 +3,14 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -35,24 +37,29 @@ type gridQuery struct {
 // its figure for one year and price basis, and the province's total.
 func handleGrid(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		ref, err := loadRefs(ctx, d.st)
+		q, ref, err := d.readGridQuery(r)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		q, err := d.parseGridQuery(ctx, r.URL.Query(), ref)
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		v, err := d.gridView(ctx, q, ref)
+		v, err := d.gridView(r.Context(), q, ref)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
 		render(w, r, d.logger, http.StatusOK, web.FiguresGrid(page(r, d, v.Heading), v))
 	})
+}
+
+// readGridQuery reads the settings of the grid r asks for, with the
+// reference lists they are checked against.
+func (d *deps) readGridQuery(r *http.Request) (gridQuery, *refs, error) {
+	ref, err := loadRefs(r.Context(), d.st)
+	if err != nil {
+		return gridQuery{}, nil, err
+	}
+	q, err := d.parseGridQuery(r.Context(), r.URL.Query(), ref)
+	return q, ref, err
 }
 
 // parseGridQuery reads the grid's settings. A value that is not one of the
@@ -90,6 +97,22 @@ func (d *deps) parseGridQuery(ctx context.Context, vals url.Values, ref *refs) (
 
 // url is the address of the grid with q's settings at page n.
 func (q gridQuery) url(n int) string {
+	v := q.values()
+	if n > 1 {
+		v.Set("page", strconv.Itoa(n))
+	}
+	return "/figures?" + v.Encode()
+}
+
+// downloadURL is the address of every row of the grid with q's settings,
+// without its pages, as a CSV file or an Excel workbook (ext).
+func (q gridQuery) downloadURL(ext string) string {
+	return "/figures." + ext + "?" + q.values().Encode()
+}
+
+// values are q's settings as the grid's query string holds them, but the
+// page.
+func (q gridQuery) values() url.Values {
 	v := url.Values{"year": {strconv.Itoa(q.year)}, "basis": {string(q.basis)}, "province": {q.province}}
 	if q.q != "" {
 		v.Set("q", q.q)
@@ -97,16 +120,23 @@ func (q gridQuery) url(n int) string {
 	if q.area != 0 {
 		v.Set("area", strconv.FormatInt(q.area, 10))
 	}
-	if n > 1 {
-		v.Set("page", strconv.Itoa(n))
-	}
-	return "/figures?" + v.Encode()
+	return v
+}
+
+// filter selects the grid's rows for q.
+func (q gridQuery) filter() store.GridFilter {
+	return store.GridFilter{Province: q.province, Year: q.year, Basis: q.basis, Query: q.q, AreaID: q.area}
+}
+
+// heading names the grid's year and price basis in lang: "Số liệu năm
+// 2024, giá hiện hành".
+func (q gridQuery) heading(lang model.Lang) string {
+	return fmt.Sprintf(i18n.In(lang, "Số liệu năm %d, %s"), q.year, strings.ToLower(i18n.In(lang, priceBasisLabel(q.basis))))
 }
 
 // gridView reads one page of the grid and the province's total.
 func (d *deps) gridView(ctx context.Context, q gridQuery, ref *refs) (web.GridView, error) {
-	f := store.GridFilter{Province: q.province, Year: q.year, Basis: q.basis, Query: q.q, AreaID: q.area}
-	rows, total, err := d.st.GridRows(ctx, f, gridPerPage, (q.page-1)*gridPerPage)
+	rows, total, err := d.st.GridRows(ctx, q.filter(), gridPerPage, (q.page-1)*gridPerPage)
 	if err != nil {
 		return web.GridView{}, err
 	}
@@ -118,7 +148,8 @@ func (d *deps) gridView(ctx context.Context, q gridQuery, ref *refs) (web.GridVi
 	if err != nil {
 		return web.GridView{}, err
 	}
-	v := gridChoices(q, ref, years)
+	lang := i18n.From(ctx)
+	v := gridChoices(ctx, q, ref, years)
 	v.Total, v.Page, v.Pages = total, q.page, int((total+gridPerPage-1)/gridPerPage)
 	if q.page > 1 {
 		v.Prev = q.url(q.page - 1)
@@ -126,21 +157,20 @@ func (d *deps) gridView(ctx context.Context, q gridQuery, ref *refs) (web.GridVi
 	if q.page < v.Pages {
 		v.Next = q.url(q.page + 1)
 	}
-	v.Output = outputView(ref.province(q.province), out, err == nil)
+	v.Output = outputView(lang, ref.province(q.province), out, err == nil)
 	for _, row := range rows {
-		v.Rows = append(v.Rows, gridRowView(row))
+		v.Rows = append(v.Rows, gridRowView(lang, row))
 	}
 	return v, nil
 }
 
-// gridChoices fills the grid's selectors: the years with a province total,
-// the last ten and the one asked for; the bases; the provinces; the areas of
-// the province.
-func gridChoices(q gridQuery, ref *refs, outputYears []int) web.GridView {
+// gridChoices fills the grid's selectors in the language of ctx: the years
+// with a province total, the last ten and the one asked for; the bases; the
+// provinces; the areas of the province.
+func gridChoices(ctx context.Context, q gridQuery, ref *refs, outputYears []int) web.GridView {
 	v := web.GridView{Year: q.year, Basis: string(q.basis), Province: q.province, Query: q.q,
-		Heading:  "Số liệu năm " + strconv.Itoa(q.year) + ", " + strings.ToLower(priceBasisLabel(q.basis)),
-		Bases:    basisChoices(),
-		Statuses: statusChoices()}
+		Heading: q.heading(i18n.From(ctx)), Bases: trChoices(ctx, basisChoices()), Statuses: trChoices(ctx, statusChoices()),
+		CSV: q.downloadURL(chartExtCSV), XLSX: q.downloadURL(chartExtXLSX)}
 	if q.area != 0 {
 		v.Area = strconv.FormatInt(q.area, 10)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -39,17 +40,19 @@ func (s *gridSubmission) readOutput(form url.Values, ref *refs) {
 		"price_basis": string(s.q.basis), "production_value": o.value, "status": o.status, "source": o.source}, ref.Reference)
 	if err != nil {
 		s.invalid++
-		o.setErrors(err)
+		o.setErrors(s.lang, err)
 	} else {
 		s.save.Output = &store.OutputEdit{Version: version, Output: &p}
 	}
 	s.output = o
 }
 
-func (o *outputEntry) setErrors(err error) {
+// setErrors places the problems of err at the province total's fields, in
+// lang.
+func (o *outputEntry) setErrors(lang model.Lang, err error) {
 	var v *model.ValidationError
 	if !errors.As(err, &v) {
-		o.errs["production_value"] = "Không lưu được giá trị này; vui lòng thử lại."
+		o.errs["production_value"] = i18n.In(lang, "Không lưu được giá trị này; vui lòng thử lại.")
 		return
 	}
 	for _, fe := range v.Fields {
@@ -58,7 +61,7 @@ func (o *outputEntry) setErrors(err error) {
 			key = "production_value"
 		}
 		if o.errs[key] == "" {
-			o.errs[key] = sentence(fe.Message(model.LangVI))
+			o.errs[key] = sentence(fe.Message(lang))
 		}
 	}
 }
@@ -75,13 +78,13 @@ func (s *gridSubmission) applyOutput(ctx context.Context, st *store.Store, res s
 		o.conflict = &web.GridConflict{Gone: res.Output == nil}
 		o.orig = outputOrig(0, "", string(model.StatusOfficial), "")
 		if c := res.Output; c != nil {
-			o.conflict.Values = []string{format.Money(c.ProductionValue), figureStatusLabel(c.Status)}
+			o.conflict.Values = []string{format.For(s.lang).Money(c.ProductionValue), i18n.In(s.lang, figureStatusLabel(c.Status))}
 			o.conflict.ChangedBy = st.LastEditor(ctx, "province_output", strconv.FormatInt(c.ID, 10))
-			o.orig = outputOrig(c.Version, inputMoney(&c.ProductionValue), string(c.Status), c.Source)
+			o.orig = outputOrig(c.Version, gridMoney(s.lang, &c.ProductionValue), string(c.Status), c.Source)
 		}
 	default:
 		s.invalid++
-		o.setErrors(res.Err)
+		o.setErrors(s.lang, res.Err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -40,36 +41,57 @@ func parseGridOrig(s string) (o gridOrig, ok bool) {
 	return o, true
 }
 
-// figureCells is f as the grid's inputs show it; empty without a figure.
-func figureCells(f *model.Figure) gridCells {
+// figureCells is f as the grid's inputs show it in lang; empty without a
+// figure.
+func figureCells(lang model.Lang, f *model.Figure) gridCells {
 	if f == nil {
 		return gridCells{}
 	}
-	return gridCells{inputMoney(&f.ProductionValue), inputMoney(f.Revenue), inputMoney(f.ExportValue),
+	return gridCells{gridMoney(lang, &f.ProductionValue), gridMoney(lang, f.Revenue), gridMoney(lang, f.ExportValue),
 		inputInt(f.Employees), string(f.Status)}
 }
 
-func figureOrig(f *model.Figure) gridOrig {
+// reAmbiguous matches an amount the parser would refuse as ambiguous when
+// written plainly: 1.234 is 1234 to a Vietnamese reader.
+var reAmbiguous = regexp.MustCompile(`^[1-9]\d{0,2}\.\d{3}$`)
+
+// gridMoney writes an amount for a grid cell in lang, so that it reads
+// back unchanged: in Vietnamese with a decimal comma (1234,5), as every
+// form does; in English plainly (1234.5), with a trailing zero where one
+// to three digits and three decimals would be ambiguous (1.2340).
+func gridMoney(lang model.Lang, m *model.Money) string {
+	if lang != model.LangEN || m == nil {
+		return inputMoney(m)
+	}
+	s := m.String()
+	if reAmbiguous.MatchString(s) {
+		s += "0"
+	}
+	return s
+}
+
+func figureOrig(lang model.Lang, f *model.Figure) gridOrig {
 	if f == nil {
 		return gridOrig{}
 	}
-	return gridOrig{version: f.Version, cells: figureCells(f)}
+	return gridOrig{version: f.Version, cells: figureCells(lang, f)}
 }
 
-// gridRowView is one enterprise of the grid as stored.
-func gridRowView(row store.GridRow) web.GridRowView {
-	cells := figureCells(row.Figure)
+// gridRowView is one enterprise of the grid as stored, in lang.
+func gridRowView(lang model.Lang, row store.GridRow) web.GridRowView {
+	cells := figureCells(lang, row.Figure)
 	return web.GridRowView{ID: strconv.FormatInt(row.EnterpriseID, 10), Name: row.Name, TaxCode: row.TaxCode,
 		Area: row.AreaName, Values: cells[:4], Errors: make([]string, 4), Status: cells[4],
-		Original: figureOrig(row.Figure).String()}
+		Original: figureOrig(lang, row.Figure).String()}
 }
 
-// conflictCells is what a row's edit collided with, as a person reads it.
-func conflictCells(f *model.Figure) []string {
+// conflictCells is what a row's edit collided with, as a person reads it
+// in lang.
+func conflictCells(lang model.Lang, f *model.Figure) []string {
 	if f == nil {
 		return nil
 	}
-	d := figureDisplay(*f)
+	d := figureDisplayIn(lang, *f)
 	return []string{d["production_value"], d["revenue"], d["export_value"], d["employees"], d["status"]}
 }
 
@@ -91,11 +113,12 @@ func parseOutputOrig(s string) (version int32, value, status, source string, ok 
 	return int32(v), parts[1], parts[2], parts[3], true
 }
 
-// outputView is the province's total as stored (exists false: none yet).
-func outputView(provinceName string, o model.ProvinceOutput, exists bool) web.GridOutput {
+// outputView is the province's total as stored (exists false: none yet),
+// in lang.
+func outputView(lang model.Lang, provinceName string, o model.ProvinceOutput, exists bool) web.GridOutput {
 	v := web.GridOutput{ProvinceName: provinceName, Status: string(model.StatusOfficial), Errors: map[string]string{}}
 	if exists {
-		v.Value, v.Status, v.Source = inputMoney(&o.ProductionValue), string(o.Status), o.Source
+		v.Value, v.Status, v.Source = gridMoney(lang, &o.ProductionValue), string(o.Status), o.Source
 		v.Original = outputOrig(o.Version, v.Value, v.Status, v.Source)
 	} else {
 		v.Original = outputOrig(0, "", v.Status, "")

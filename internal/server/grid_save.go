@@ -1,10 +1,12 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -34,10 +36,10 @@ func handleGridSave(d *deps) http.Handler {
 		}
 		q, ok := postedGridQuery(r.PostForm, ref)
 		if !ok {
-			renderError(w, r, d, http.StatusBadRequest, "Năm, loại giá hoặc tỉnh của bảng số liệu không hợp lệ. Vui lòng tải lại trang.")
+			renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Năm, loại giá hoặc tỉnh của bảng số liệu không hợp lệ. Vui lòng tải lại trang."))
 			return
 		}
-		sub := readGridSubmission(r.PostForm, q, ref)
+		sub := readGridSubmission(r.PostForm, q, ref, i18n.From(ctx))
 		me, _ := currentUser(r)
 		results, err := d.st.SaveGrid(ctx, sub.save, me.ID)
 		if err != nil {
@@ -46,7 +48,7 @@ func handleGridSave(d *deps) http.Handler {
 		}
 		sub.apply(ctx, d.st, results)
 		if sub.invalid == 0 && sub.conflicts == 0 {
-			flash(r, d, savedMessage(sub.saved, q.year))
+			flash(r, d, savedMessage(ctx, sub.saved, q.year))
 			http.Redirect(w, r, q.url(q.page), http.StatusSeeOther)
 			return
 		}
@@ -74,11 +76,15 @@ func postedGridQuery(form url.Values, ref *refs) (gridQuery, bool) {
 	return q, true
 }
 
-func savedMessage(n, year int) string {
-	if n == 0 {
-		return "Không có thay đổi nào để lưu."
+// savedMessage tells, in the language of ctx, how many rows a save wrote.
+func savedMessage(ctx context.Context, n, year int) string {
+	switch n {
+	case 0:
+		return i18n.T(ctx, "Không có thay đổi nào để lưu.")
+	case 1:
+		return i18n.Tf(ctx, "Đã lưu 1 dòng số liệu năm %d.", year)
 	}
-	return "Đã lưu " + strconv.Itoa(n) + " dòng số liệu năm " + strconv.Itoa(year) + "."
+	return i18n.Tf(ctx, "Đã lưu %s dòng số liệu năm %d.", pageFormat(ctx).Int(int64(n)), year)
 }
 
 // renderGridRejected shows the grid again as stored now, with the rows

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -30,9 +31,10 @@ type gridEntry struct {
 }
 
 // gridSubmission is one save of the grid: its changed rows, the province
-// total, the writes they make, and the tally.
+// total, the writes they make, and the tally; its messages are in lang.
 type gridSubmission struct {
 	q                         gridQuery
+	lang                      model.Lang
 	rows                      []gridEntry
 	output                    outputEntry
 	save                      store.GridSave
@@ -40,9 +42,10 @@ type gridSubmission struct {
 }
 
 // readGridSubmission reads every row whose cells differ from its hidden
-// original, and checks each by the importer's rules for a figures row.
-func readGridSubmission(form url.Values, q gridQuery, ref *refs) *gridSubmission {
-	sub := &gridSubmission{q: q, save: store.GridSave{Year: q.year, Basis: q.basis}}
+// original, and checks each by the importer's rules for a figures row,
+// telling what is wrong in lang.
+func readGridSubmission(form url.Values, q gridQuery, ref *refs, lang model.Lang) *gridSubmission {
+	sub := &gridSubmission{q: q, lang: lang, save: store.GridSave{Year: q.year, Basis: q.basis}}
 	for key := range form {
 		idText, ok := strings.CutPrefix(key, "orig-")
 		id, err := strconv.ParseInt(idText, 10, 64)
@@ -83,25 +86,25 @@ func (s *gridSubmission) readRow(e *gridEntry, ref *refs) {
 	f, err := importer.FigureForm(fields, "", ref.Reference)
 	if err != nil {
 		s.invalid++
-		e.setErrors(err)
+		e.setErrors(s.lang, err)
 		return
 	}
 	e.edit = len(s.save.Figures)
 	s.save.Figures = append(s.save.Figures, store.FigureEdit{EnterpriseID: e.id, Version: e.orig.version, Figure: &f})
 }
 
-// setErrors places the problems of err at the row's cells; one not about a
-// cell goes at the production value.
-func (e *gridEntry) setErrors(err error) {
+// setErrors places the problems of err at the row's cells, in lang; one
+// not about a cell goes at the production value.
+func (e *gridEntry) setErrors(lang model.Lang, err error) {
 	var v *model.ValidationError
 	if !errors.As(err, &v) {
-		e.errs[0] = "Không lưu được dòng này; vui lòng thử lại."
+		e.errs[0] = i18n.In(lang, "Không lưu được dòng này; vui lòng thử lại.")
 		return
 	}
 	for _, fe := range v.Fields {
 		i := max(slices.Index(gridKeys[:], fe.Field), 0)
 		if e.errs[i] == "" {
-			e.errs[i] = sentence(fe.Message(model.LangVI))
+			e.errs[i] = sentence(fe.Message(lang))
 		}
 	}
 }
@@ -120,14 +123,14 @@ func (s *gridSubmission) apply(ctx context.Context, st *store.Store, results []s
 			s.saved++
 		case errors.Is(res.Err, model.ErrStale):
 			s.conflicts++
-			e.conflict = &web.GridConflict{Gone: res.Figure == nil, Values: conflictCells(res.Figure)}
+			e.conflict = &web.GridConflict{Gone: res.Figure == nil, Values: conflictCells(s.lang, res.Figure)}
 			if res.Figure != nil {
 				e.conflict.ChangedBy = st.LastEditor(ctx, "figure", strconv.FormatInt(res.Figure.ID, 10))
 			}
-			e.orig = figureOrig(res.Figure)
+			e.orig = figureOrig(s.lang, res.Figure)
 		default:
 			s.invalid++
-			e.setErrors(res.Err)
+			e.setErrors(s.lang, res.Err)
 		}
 	}
 	if s.save.Output != nil && len(results) > len(s.save.Figures) {

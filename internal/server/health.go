@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/web"
 )
 
@@ -51,16 +52,16 @@ func handleStatic(notFound http.Handler) http.Handler {
 	})
 }
 
-// handleNotFound answers an unknown address with a page in Vietnamese.
+// handleNotFound answers an unknown address with a page in the reader's language.
 func handleNotFound(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		renderError(w, r, d, http.StatusNotFound, "Không có trang nào ở địa chỉ này. Hãy kiểm tra lại đường dẫn.")
+		renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có trang nào ở địa chỉ này. Hãy kiểm tra lại đường dẫn."))
 	})
 }
 
 // handleMethodNotAllowed answers a method the address does not take.
 func handleMethodNotAllowed(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		renderError(w, r, d, http.StatusMethodNotAllowed, "Địa chỉ này không nhận thao tác đó.")
+		renderError(w, r, d, http.StatusMethodNotAllowed, i18n.T(r.Context(), "Địa chỉ này không nhận thao tác đó."))
 	})
 }

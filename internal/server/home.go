@@ -11,7 +11,7 @@ import (
 
 func planView(p model.Plan, names store.Names) web.PlanView {
 	v := web.PlanView{
-		Code: p.Code, Name: p.Name, DecisionNo: p.DecisionNo, DecisionDate: p.DecisionDate,
+		Code: p.Code, Name: p.Name, NameEN: p.NameEN, DecisionNo: p.DecisionNo, DecisionDate: p.DecisionDate,
 		Province: names.Province(p.ProvinceCode), BaselineYear: p.BaselineYear,
 	}
 	for _, c := range p.Categories {
@@ -30,11 +30,9 @@ func registerView(r *http.Request, st *store.Store, plans []model.Plan) (web.Reg
 	if v.Enterprises, err = st.CountEnterprises(ctx); err != nil {
 		return v, err
 	}
-	demo, err := st.CountDemo(ctx)
-	if err != nil {
+	if v.DemoEnterprises, err = st.CountDemoEnterprises(ctx); err != nil {
 		return v, err
 	}
-	v.DemoEnterprises = demo.Enterprises
 	if len(plans) > 0 {
 		v.OutputYears, err = st.OutputYears(ctx, plans[0].ProvinceCode, model.BasisCurrent)
 	}

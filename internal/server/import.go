@@ -2,13 +2,11 @@ package server
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
-	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
@@ -26,7 +24,8 @@ const (
 	concurrentLoads = 2 // imports checked or written at once; more wait their turn
 )
 
-// kindLabels name each kind of record in the interface.
+// kindLabels name each kind of record in the interface, in Vietnamese; tr
+// gives them in the page's language.
 var kindLabels = map[importer.Kind]string{
 	importer.KindEnterprises:     "Doanh nghiệp",
 	importer.KindClassifications: "Chứng nhận (lĩnh vực)",
@@ -38,17 +37,19 @@ var kindLabels = map[importer.Kind]string{
 // must hold.
 func handleImportPage(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		render(w, r, d.logger, http.StatusOK, web.ImportPage(page(r, d, "Nhập dữ liệu"), importView("", "")))
+		render(w, r, d.logger, http.StatusOK, web.ImportPage(page(r, d, i18n.T(r.Context(), "Nhập dữ liệu")), importView(r.Context(), "", "")))
 	})
 }
 
-func importView(fileName, problem string) web.ImportView {
+// importView is the import page; the columns are named in the page's
+// language (the files themselves take the Vietnamese names or the keys).
+func importView(ctx context.Context, fileName, problem string) web.ImportView {
 	v := web.ImportView{FileName: fileName, Problem: problem, MaxMB: maxUploadBytes >> 20}
 	for _, k := range importer.Kinds {
-		h := web.ImportKindHelp{Label: kindLabels[k], Key: string(k), Sheet: k.SheetName(),
+		h := web.ImportKindHelp{Label: tr(ctx, kindLabels[k]), Key: string(k), Sheet: k.SheetName(),
 			TemplateURL: "/import/template/" + string(k) + ".csv"}
 		for _, c := range k.Columns() {
-			h.Columns = append(h.Columns, web.ImportColumnHelp{Key: c.Key, Label: c.Label, Required: c.Required})
+			h.Columns = append(h.Columns, web.ImportColumnHelp{Key: c.Key, Label: tr(ctx, c.Label), Required: c.Required})
 		}
 		v.Kinds = append(v.Kinds, h)
 	}
@@ -99,51 +100,52 @@ func checkUpload(ctx context.Context, st *store.Store, name string, data []byte)
 
 // previewView is what the preview page shows of a checked upload and, when
 // it is free of problems, of the counts a dry run gave.
-func previewView(p store.PendingImport, c checked) web.ImportPreviewView {
-	v := web.ImportPreviewView{FileName: p.FileName, SHA256: p.SHA256, Size: fileSize(len(p.Data))}
+func previewView(ctx context.Context, p store.PendingImport, c checked) web.ImportPreviewView {
+	fm := pageFormat(ctx)
+	v := web.ImportPreviewView{FileName: p.FileName, SHA256: p.SHA256, Size: fileSize(ctx, len(p.Data))}
 	for _, t := range c.tables {
-		kind := "không nhận ra"
+		kind := i18n.T(ctx, "không nhận ra")
 		for _, f := range c.batch.Files {
 			if f.Name == t.Name {
-				kind = kindLabels[f.Kind]
+				kind = tr(ctx, kindLabels[f.Kind])
 			}
 		}
-		v.Tables = append(v.Tables, web.ImportTableRow{Name: t.Name, Kind: kind, Rows: format.Int(int64(len(t.Rows)))})
+		v.Tables = append(v.Tables, web.ImportTableRow{Name: t.Name, Kind: kind, Rows: fm.Int(int64(len(t.Rows)))})
 	}
 	for i, e := range c.errs {
 		if i == maxShownErrors {
-			v.Hidden = format.Int(int64(len(c.errs) - maxShownErrors))
+			v.Hidden = fm.Int(int64(len(c.errs) - maxShownErrors))
 			break
 		}
 		if n := len(v.Errors); n == 0 || v.Errors[n-1].File != e.File {
 			v.Errors = append(v.Errors, web.ImportErrorGroup{File: e.File})
 		}
 		g := &v.Errors[len(v.Errors)-1]
-		g.Rows = append(g.Rows, errorRow(e))
+		g.Rows = append(g.Rows, errorRow(ctx, e))
 	}
 	if len(c.errs) > 0 {
-		v.ErrorTotal = format.Int(int64(len(c.errs)))
+		v.ErrorTotal = fm.Int(int64(len(c.errs)))
 		return v
 	}
 	v.Token = p.Token
-	v.Counts = countRows(c.batch, p.Counts)
+	v.Counts = countRows(ctx, c.batch, p.Counts)
 	return v
 }
 
-func errorRow(e importer.RowError) web.ImportErrorRow {
+func errorRow(ctx context.Context, e importer.RowError) web.ImportErrorRow {
 	row := ""
 	if e.Row > 0 {
-		row = format.Int(int64(e.Row))
+		row = pageFormat(ctx).Int(int64(e.Row))
 	}
 	value := []rune(e.Value)
 	if len(value) > 80 {
 		value = append(value[:80], '…')
 	}
-	return web.ImportErrorRow{Row: row, Column: e.Column, Value: string(value), Reason: e.Reason(model.LangVI)}
+	return web.ImportErrorRow{Row: row, Column: e.Column, Value: string(value), Reason: e.Reason(i18n.From(ctx))}
 }
 
 // countRows lists the counts of the kinds the upload holds.
-func countRows(b importer.Batch, res store.ImportResult) []web.ImportCountRow {
+func countRows(ctx context.Context, b importer.Batch, res store.ImportResult) []web.ImportCountRow {
 	counts := map[importer.Kind]store.ImportCounts{
 		importer.KindEnterprises: res.Enterprises, importer.KindClassifications: res.Classifications,
 		importer.KindFigures: res.Figures, importer.KindProvinceOutput: res.ProvinceOutputs,
@@ -152,32 +154,35 @@ func countRows(b importer.Batch, res store.ImportResult) []web.ImportCountRow {
 	for _, f := range b.Files {
 		had[f.Kind] = true
 	}
+	fm := pageFormat(ctx)
 	var out []web.ImportCountRow
 	for _, k := range importer.Kinds {
 		if c := counts[k]; had[k] {
-			out = append(out, web.ImportCountRow{Label: kindLabels[k], Added: format.Int(c.Added),
-				Changed: format.Int(c.Changed), Unchanged: format.Int(c.Unchanged)})
+			out = append(out, web.ImportCountRow{Label: tr(ctx, kindLabels[k]), Added: fm.Int(c.Added),
+				Changed: fm.Int(c.Changed), Unchanged: fm.Int(c.Unchanged)})
 		}
 	}
 	return out
 }
 
-// fileSize writes a size the way people read it: 840 byte, 12,5 kB, 3,2 MB.
-func fileSize(n int) string {
+// fileSize writes a size the way people read it: 840 byte, 12,5 kB, 3,2 MB
+// (840 bytes, 12.5 kB in English).
+func fileSize(ctx context.Context, n int) string {
+	fm := pageFormat(ctx)
 	switch {
 	case n < 1000:
-		return format.Int(int64(n)) + " byte"
+		return i18n.Tf(ctx, "%s byte", fm.Int(int64(n)))
 	case n < 1_000_000:
-		return format.Decimal(float64(n)/1000, 1) + " kB"
+		return fm.Decimal(float64(n)/1000, 1) + " kB"
 	}
-	return format.Decimal(float64(n)/1_000_000, 1) + " MB"
+	return fm.Decimal(float64(n)/1_000_000, 1) + " MB"
 }
 
 // importSummary says in a sentence what an import did.
-func importSummary(b importer.Batch, res store.ImportResult) string {
-	s := "Đã nhập xong."
-	for _, c := range countRows(b, res) {
-		s += fmt.Sprintf(" %s: thêm %s, sửa %s, giữ nguyên %s.", c.Label, c.Added, c.Changed, c.Unchanged)
+func importSummary(ctx context.Context, b importer.Batch, res store.ImportResult) string {
+	s := i18n.T(ctx, "Đã nhập xong.")
+	for _, c := range countRows(ctx, b, res) {
+		s += " " + i18n.Tf(ctx, "%s: thêm %s, sửa %s, giữ nguyên %s.", c.Label, c.Added, c.Changed, c.Unchanged)
 	}
 	return s
 }

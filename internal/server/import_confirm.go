@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 )
@@ -21,8 +22,8 @@ func handleImportConfirm(d *deps) http.Handler {
 		defer cancel()
 		p, err := d.st.PendingImportFor(ctx, r.PathValue("token"), me.ID)
 		if errors.Is(err, model.ErrNotFound) {
-			renderError(w, r, d, http.StatusNotFound, "Không còn tệp nào chờ xác nhận ở địa chỉ này: tệp chỉ được giữ một giờ, "+
-				"hoặc đã được nhập hay huỷ. Hãy tải tệp lên lại.")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(),
+				"Không còn tệp nào chờ xác nhận ở địa chỉ này: tệp chỉ được giữ một giờ, hoặc đã được nhập hay huỷ. Hãy tải tệp lên lại."))
 			return
 		}
 		if err == nil && !g.enter(ctx) {
@@ -66,7 +67,7 @@ func confirmImport(ctx context.Context, w http.ResponseWriter, r *http.Request, 
 	if err := d.st.DeletePendingImport(ctx, p.Token, p.UserID); err != nil {
 		d.logger.Error("forget confirmed import", "err", err)
 	}
-	flash(r, d, importSummary(c.batch, res))
+	flash(r, d, importSummary(r.Context(), c.batch, res))
 	http.Redirect(w, r, "/import", http.StatusSeeOther)
 	return nil
 }
@@ -84,7 +85,7 @@ func handleImportCancel(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		flash(r, d, "Đã huỷ: không có gì được ghi vào sổ đăng ký.")
+		flash(r, d, i18n.T(r.Context(), "Đã huỷ: không có gì được ghi vào sổ đăng ký."))
 		http.Redirect(w, r, "/import", http.StatusSeeOther)
 	})
 }

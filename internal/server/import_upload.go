@@ -15,8 +15,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/importer"
-	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
@@ -51,7 +51,7 @@ func handleImportUpload(d *deps) http.Handler {
 		if errors.As(err, &re) {
 			auditImport(r, d, "import_refused", p, map[string]any{"problem": re.Problem.Code})
 			render(w, r, d.logger, http.StatusUnprocessableEntity,
-				web.ImportPage(page(r, d, "Nhập dữ liệu"), importView(name, wholeFileProblem(re, name))))
+				web.ImportPage(page(r, d, i18n.T(ctx, "Nhập dữ liệu")), importView(ctx, name, wholeFileProblem(ctx, re, name))))
 			return
 		}
 		if err == nil && len(c.errs) == 0 {
@@ -76,7 +76,7 @@ func renderPreview(w http.ResponseWriter, r *http.Request, d *deps, p store.Pend
 		details["counts"] = p.Counts
 	}
 	auditImport(r, d, "import_preview", p, details)
-	v := previewView(p, c)
+	v := previewView(r.Context(), p, c)
 	v.Changed = changed
 	status := http.StatusOK
 	switch {
@@ -85,7 +85,7 @@ func renderPreview(w http.ResponseWriter, r *http.Request, d *deps, p store.Pend
 	case changed:
 		status = http.StatusConflict
 	}
-	render(w, r, d.logger, status, web.ImportPreview(page(r, d, "Xem trước tệp nhập"), v))
+	render(w, r, d.logger, status, web.ImportPreview(page(r, d, i18n.T(r.Context(), "Xem trước tệp nhập")), v))
 }
 
 // readUpload reads the upload's one file part into memory, never onto the
@@ -116,7 +116,7 @@ func readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) 
 		if part.FormName() != "file" || part.FileName() == "" {
 			continue
 		}
-		name := displayName(part.FileName())
+		name := displayName(r.Context(), part.FileName())
 		data, err := io.ReadAll(io.LimitReader(part, maxUploadBytes+1))
 		if err == nil && len(data) > maxUploadBytes {
 			err = &http.MaxBytesError{Limit: maxUploadBytes}
@@ -130,31 +130,33 @@ func readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) 
 // after reading what was sent, so the browser shows the page rather than a
 // broken connection), without a file, or broken off.
 func uploadRefused(w http.ResponseWriter, r *http.Request, d *deps, name string, err error) {
+	ctx := r.Context()
 	var mbe *http.MaxBytesError
-	status, msg := http.StatusBadRequest, "Không đọc được tệp gửi lên. Vui lòng chọn tệp và thử lại."
+	status, msg := http.StatusBadRequest, i18n.T(ctx, "Không đọc được tệp gửi lên. Vui lòng chọn tệp và thử lại.")
 	switch {
 	case errors.As(err, &mbe):
 		status = http.StatusRequestEntityTooLarge
-		msg = "Tệp lớn hơn 20 MB: hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi năm số liệu một tệp) rồi nhập lần lượt."
+		msg = i18n.T(ctx, "Tệp lớn hơn 20 MB: hãy chia thành nhiều tệp nhỏ hơn (ví dụ mỗi năm số liệu một tệp) rồi nhập lần lượt.")
 		w.Header().Set("Connection", "close")
 		_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, 64<<20))
 	case errors.Is(err, errNoFile):
-		status, msg = http.StatusUnprocessableEntity, "Chưa chọn tệp nào: hãy chọn một tệp .xlsx hoặc .csv."
+		status, msg = http.StatusUnprocessableEntity, i18n.T(ctx, "Chưa chọn tệp nào: hãy chọn một tệp .xlsx hoặc .csv.")
 	}
-	render(w, r, d.logger, status, web.ImportPage(page(r, d, "Nhập dữ liệu"), importView(name, msg)))
+	render(w, r, d.logger, status, web.ImportPage(page(r, d, i18n.T(ctx, "Nhập dữ liệu")), importView(ctx, name, msg)))
 }
 
 // wholeFileProblem says where and what is wrong with a file refused whole.
-func wholeFileProblem(re *importer.RowError, upload string) string {
+func wholeFileProblem(ctx context.Context, re *importer.RowError, upload string) string {
 	var where []string
 	if _, sheet, ok := strings.Cut(re.File, " › "); ok {
-		where = append(where, "trang “"+sheet+"”")
+		where = append(where, i18n.Tf(ctx, "trang “%s”", sheet))
 	} else if re.File != upload {
 		where = append(where, re.File)
 	}
-	msg := re.Reason(model.LangVI)
-	if re.Row > 0 && !strings.Contains(msg, "dòng "+itoa(re.Row)) {
-		where = append(where, "dòng "+itoa(re.Row))
+	msg := re.Reason(i18n.From(ctx))
+	// The reason may name the row itself.
+	if row := i18n.Tf(ctx, "dòng %d", re.Row); re.Row > 0 && !strings.Contains(msg, row) {
+		where = append(where, row)
 	}
 	if re.Value != "" {
 		where = append(where, "“"+re.Value+"”")
@@ -175,7 +177,7 @@ func upperFirst(s string) string {
 
 // displayName is the client's file name made safe to show: no path, no
 // control characters, not too long. It is never used as a path.
-func displayName(s string) string {
+func displayName(ctx context.Context, s string) string {
 	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
 		s = s[i+1:]
 	}
@@ -189,7 +191,7 @@ func displayName(s string) string {
 		s = string(r[:120])
 	}
 	if strings.TrimSpace(s) == "" {
-		return "tệp tải lên"
+		return i18n.T(ctx, "tệp tải lên")
 	}
 	return strings.TrimSpace(s)
 }

@@ -1,8 +1,8 @@
 package server
 
 import (
+	"context"
 	"errors"
-	"fmt"
 	"math"
 	"net/http"
 	"strconv"
@@ -10,11 +10,10 @@ import (
 	"time"
 
 	"industrytargets/internal/auth"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
-
-const badLogin = "Email hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hoá."
 
 // handleLoginPage shows the sign-in form; a signed-in user goes straight on.
 func handleLoginPage(d *deps) http.Handler {
@@ -24,7 +23,7 @@ func handleLoginPage(d *deps) http.Handler {
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}
-		render(w, r, d.logger, http.StatusOK, web.Login(page(r, d, "Đăng nhập"), web.LoginForm{Next: next}))
+		render(w, r, d.logger, http.StatusOK, web.Login(page(r, d, i18n.T(r.Context(), "Đăng nhập")), web.LoginForm{Next: next}))
 	})
 }
 
@@ -100,8 +99,8 @@ func (d *deps) loginFailed(w http.ResponseWriter, r *http.Request, form web.Logi
 		return
 	}
 	d.logger.Warn("sign-in failed", "addr", addr, "user_id", userID)
-	form.Error = badLogin
-	render(w, r, d.logger, http.StatusUnauthorized, web.Login(page(r, d, "Đăng nhập"), form))
+	form.Error = i18n.T(r.Context(), "Email hoặc mật khẩu không đúng, hoặc tài khoản đã bị vô hiệu hoá.")
+	render(w, r, d.logger, http.StatusUnauthorized, web.Login(page(r, d, i18n.T(r.Context(), "Đăng nhập")), form))
 }
 
 // signIn starts a new session for u: a fresh token, as after any change of
@@ -127,15 +126,15 @@ func tooMany(w http.ResponseWriter, r *http.Request, d *deps, form web.LoginForm
 	secs := int(math.Ceil(wait.Seconds()))
 	w.Header().Set("Retry-After", strconv.Itoa(secs))
 	d.logger.Warn("sign-in throttled", "addr", clientKey(r, d), "wait_s", secs)
-	form.Error = fmt.Sprintf("Đã nhập sai quá nhiều lần. Vui lòng chờ %s rồi thử lại.", waitWords(secs))
-	render(w, r, d.logger, http.StatusTooManyRequests, web.Login(page(r, d, "Đăng nhập"), form))
+	form.Error = i18n.Tf(r.Context(), "Đã nhập sai quá nhiều lần. Vui lòng chờ %s rồi thử lại.", waitWords(r.Context(), secs))
+	render(w, r, d.logger, http.StatusTooManyRequests, web.Login(page(r, d, i18n.T(r.Context(), "Đăng nhập")), form))
 }
 
-func waitWords(secs int) string {
+func waitWords(ctx context.Context, secs int) string {
 	if secs < 90 {
-		return strconv.Itoa(secs) + " giây"
+		return i18n.Tf(ctx, "%d giây", secs)
 	}
-	return strconv.Itoa((secs+59)/60) + " phút"
+	return i18n.Tf(ctx, "%d phút", (secs+59)/60)
 }
 
 // reserveAttempt counts this attempt against email from addr before the

@@ -1,12 +1,17 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/web"
@@ -28,26 +33,39 @@ type overviewQuery struct {
 // breakdowns, entries and exits, and what needs attention in the data.
 func handleOverview(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plans, err := d.st.Plans(r.Context())
+		plans, r, err := kept(d, r, "plans", d.st.Plans)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
 		if len(plans) == 0 {
-			renderError(w, r, d, http.StatusNotFound, "Chưa có đề án nào. Quản trị viên cần nạp đề án (industrytargets seed).")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Chưa có đề án nào. Quản trị viên cần nạp đề án (industrytargets seed)."))
 			return
 		}
 		q, ok := parseOverviewQuery(r, plans)
 		if !ok {
-			renderError(w, r, d, http.StatusBadRequest, "Đề án, năm hoặc loại giá không hợp lệ.")
+			renderError(w, r, d, http.StatusBadRequest, i18n.T(r.Context(), "Đề án, năm hoặc loại giá không hợp lệ."))
 			return
 		}
-		v, err := d.overview(r, plans, q)
+		// The overview is the same for everyone who asks for it in one
+		// language on one day, until the register changes.
+		key := fmt.Sprintf("overview|%s|%d|%s|%s|%s", q.plan.Code, q.year, q.basis, i18n.From(r.Context()),
+			vnToday().Format(time.DateOnly))
+		// It is kept drawn: a request only draws the layout around it.
+		body, r, err := kept(d, r, key, func(ctx context.Context) (string, error) {
+			v, err := d.overview(r.WithContext(ctx), plans, q)
+			if err != nil {
+				return "", err
+			}
+			var b strings.Builder
+			err = web.OverviewBody(v).Render(ctx, &b)
+			return b.String(), err
+		})
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		render(w, r, d.logger, http.StatusOK, web.Overview(page(r, d, "Tổng quan"), v))
+		render(w, r, d.logger, http.StatusOK, web.Overview(page(r, d, i18n.T(r.Context(), "Tổng quan")), templ.Raw(body)))
 	})
 }
 
@@ -87,9 +105,10 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 	if err != nil {
 		return web.OverviewView{}, err
 	}
+	f := format.For(i18n.From(ctx))
 	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
-		BasisName: format.Basis(q.basis), Cards: cards(rep), Series: seriesRows(rep)}
-	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(), yearOptions(q.plan, rep.AsOfYear)
+		BasisName: f.Basis(q.basis), Cards: overviewCards(ctx, rep), Series: seriesRows(f, rep)}
+	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(f), yearOptions(q.plan, rep.AsOfYear)
 	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear}
 	for i, s := range v.Series {
 		v.Series[i].CountHref = l.counted(s.Year)
@@ -114,10 +133,10 @@ func planOptions(plans []model.Plan) []web.Choice {
 	return out
 }
 
-func basisOptions() []web.Choice {
+func basisOptions(f format.Formatter) []web.Choice {
 	out := make([]web.Choice, len(model.PriceBases))
 	for i, b := range model.PriceBases {
-		out[i] = web.Choice{Value: string(b), Label: format.Basis(b)}
+		out[i] = web.Choice{Value: string(b), Label: f.Basis(b)}
 	}
 	return out
 }
@@ -136,17 +155,17 @@ func yearOptions(plan model.Plan, asOf int) []int {
 	return out
 }
 
-func seriesRows(rep progress.Report) []web.SeriesRow {
+func seriesRows(f format.Formatter, rep progress.Report) []web.SeriesRow {
 	out := make([]web.SeriesRow, len(rep.Series))
 	for i, p := range rep.Series {
-		out[i] = web.SeriesRow{Year: p.Year, Count: format.Int(int64(p.EnterpriseCount)),
-			Output: format.Money(p.QualifyingOutput), ProvinceOutput: "—", Share: "—",
-			Coverage: fmt.Sprintf("%s (%d/%d)", format.Percent(p.OutputCoverage), p.Reporting, p.EnterpriseCount)}
+		out[i] = web.SeriesRow{Year: p.Year, Count: f.Int(int64(p.EnterpriseCount)),
+			Output: f.Money(p.QualifyingOutput), ProvinceOutput: "—", Share: "—",
+			Coverage: fmt.Sprintf("%s (%d/%d)", f.Percent(p.OutputCoverage), p.Reporting, p.EnterpriseCount)}
 		if p.ProvinceOutput != nil {
-			out[i].ProvinceOutput = format.Money(*p.ProvinceOutput)
+			out[i].ProvinceOutput = f.Money(*p.ProvinceOutput)
 		}
 		if p.OutputShare != nil {
-			out[i].Share = format.Percent(*p.OutputShare)
+			out[i].Share = f.Percent(*p.OutputShare)
 		}
 	}
 	return out

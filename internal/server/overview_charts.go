@@ -1,9 +1,12 @@
 package server
 
 import (
+	"context"
 	"strconv"
 	"strings"
 
+	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/internal/store"
@@ -20,17 +23,19 @@ const (
 
 // countChart draws the count by year against its trajectory, with the
 // targets and the projection; each year's point opens its enterprises.
-func countChart(plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
-	c := metricLine(plan, rep, model.MetricEnterpriseCount, l)
-	c.ID, c.Title, c.YLabel, c.Unit = "chart-"+chartCount, "Số doanh nghiệp được tính theo năm", "Số doanh nghiệp", "doanh nghiệp"
+func countChart(ctx context.Context, plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
+	c := metricLine(ctx, plan, rep, model.MetricEnterpriseCount, l)
+	c.ID, c.Title = "chart-"+chartCount, i18n.T(ctx, "Số doanh nghiệp được tính theo năm")
+	c.YLabel, c.Unit = i18n.T(ctx, "Số doanh nghiệp"), i18n.T(ctx, "doanh nghiệp")
 	return c
 }
 
 // shareChart draws the output share likewise; a point opens the
 // enterprises whose output it sums.
-func shareChart(plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
-	c := metricLine(plan, rep, model.MetricOutputShare, l)
-	c.ID, c.Title, c.YLabel, c.Percent = "chart-"+chartShare, "Tỷ trọng giá trị sản xuất trong toàn ngành công nghiệp", "Tỷ trọng", true
+func shareChart(ctx context.Context, plan model.Plan, rep progress.Report, l *drillLinks) chart.Line {
+	c := metricLine(ctx, plan, rep, model.MetricOutputShare, l)
+	c.ID, c.Title = "chart-"+chartShare, i18n.T(ctx, "Tỷ trọng giá trị sản xuất trong toàn ngành công nghiệp")
+	c.YLabel, c.Percent = i18n.T(ctx, "Tỷ trọng"), true
 	return c
 }
 
@@ -57,9 +62,10 @@ func withDownloads(v web.ChartView, l *drillLinks) web.ChartView {
 }
 
 // metricLine lays out one metric's actual values, trajectory, targets and
-// projections.
-func metricLine(plan model.Plan, rep progress.Report, m model.Metric, l *drillLinks) chart.Line {
-	var c chart.Line
+// projections, in the language of ctx.
+func metricLine(ctx context.Context, plan model.Plan, rep progress.Report, m model.Metric, l *drillLinks) chart.Line {
+	lang := i18n.From(ctx)
+	c := chart.Line{Locale: chart.For(lang)}
 	for _, p := range rep.Series {
 		v, ok := p.Value(m)
 		c.Actual = append(c.Actual, chart.Point{Year: p.Year, Value: v, Missing: !ok, Href: l.counted(p.Year)})
@@ -67,7 +73,7 @@ func metricLine(plan model.Plan, rep progress.Report, m model.Metric, l *drillLi
 	last := plan.BaselineYear
 	for _, t := range plan.Targets {
 		if t.Metric == m {
-			c.Targets = append(c.Targets, chart.Target{Year: t.Year, Value: t.Value, Label: metricValue(m, t.Value)})
+			c.Targets = append(c.Targets, chart.Target{Year: t.Year, Value: t.Value, Label: metricText(format.For(lang), m, t.Value)})
 			last = max(last, t.Year)
 		}
 	}
@@ -90,10 +96,10 @@ func metricLine(plan model.Plan, rep progress.Report, m model.Metric, l *drillLi
 
 // flowsChart draws the entries and exits per year, each bar opening its
 // enterprises.
-func flowsChart(flows []model.YearFlow, l *drillLinks) chart.Bars {
-	b := chart.Bars{ID: "chart-" + chartFlows, Title: "Doanh nghiệp bắt đầu và thôi đủ điều kiện mỗi năm",
-		YLabel: "Số doanh nghiệp", Unit: "doanh nghiệp",
-		Series: []chart.BarSeries{{Name: "Bắt đầu đủ điều kiện"}, {Name: "Thôi đủ điều kiện"}}}
+func flowsChart(ctx context.Context, flows []model.YearFlow, l *drillLinks) chart.Bars {
+	b := chart.Bars{ID: "chart-" + chartFlows, Title: i18n.T(ctx, "Doanh nghiệp bắt đầu và thôi đủ điều kiện mỗi năm"),
+		YLabel: i18n.T(ctx, "Số doanh nghiệp"), Unit: i18n.T(ctx, "doanh nghiệp"), Locale: chart.For(i18n.From(ctx)),
+		Series: []chart.BarSeries{{Name: i18n.T(ctx, "Bắt đầu đủ điều kiện")}, {Name: i18n.T(ctx, "Thôi đủ điều kiện")}}}
 	for _, f := range flows {
 		b.Years = append(b.Years, f.Year)
 		for i, v := range []struct {
@@ -127,11 +133,12 @@ func barsView(b chart.Bars, l *drillLinks) web.ChartView {
 
 // breakdownChart draws one breakdown as horizontal bars, each opening its
 // slice.
-func breakdownChart(dim model.Dimension, rows []model.CountRow, l *drillLinks) chart.Bar {
-	b := chart.Bar{ID: "chart-" + string(dim), Title: dimensionTitles[dim], Unit: "doanh nghiệp",
-		CategoryHeader: dimensionNouns[dim], ValueHeader: "Số doanh nghiệp"}
+func breakdownChart(ctx context.Context, dim model.Dimension, rows []model.CountRow, l *drillLinks) chart.Bar {
+	lang := i18n.From(ctx)
+	b := chart.Bar{ID: "chart-" + string(dim), Title: dimensionTitle(lang, dim), Unit: i18n.T(ctx, "doanh nghiệp"),
+		CategoryHeader: dimensionNoun(lang, dim), ValueHeader: i18n.T(ctx, "Số doanh nghiệp"), Locale: chart.For(lang)}
 	for _, r := range rows {
-		b.Items = append(b.Items, chart.BarItem{Label: sliceName(dim, r.Key, r.Name), Value: float64(r.Count),
+		b.Items = append(b.Items, chart.BarItem{Label: sliceName(lang, dim, r.Key, r.Name), Value: float64(r.Count),
 			Href: l.slice(dim, r.Key)})
 	}
 	return b

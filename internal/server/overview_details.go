@@ -1,23 +1,16 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
-
-var dimensionTitles = map[model.Dimension]string{
-	model.ByCategory:     "Theo lĩnh vực",
-	model.ByProductGroup: "Theo nhóm sản phẩm",
-	model.ByArea:         "Theo địa bàn",
-	model.ByZone:         "Theo khu, cụm công nghiệp",
-	model.ByOwnership:    "Theo loại hình sở hữu",
-	model.ByVSIC:         "Theo ngành kinh tế (VSIC cấp 2)",
-}
 
 // overviewDetails fills in the breakdowns, the entries and exits, and the
 // data-quality panel, without links: the printed report's.
@@ -26,7 +19,7 @@ func (d *deps) overviewDetails(r *http.Request, plan model.Plan, rep progress.Re
 }
 
 // details fills in the breakdowns, the entries and exits, and the
-// data-quality panel, their numbers linking by l.
+// data-quality panel, their numbers linking by l, in the request's language.
 func (d *deps) details(r *http.Request, plan model.Plan, rep progress.Report, v *web.OverviewView, l *drillLinks) error {
 	ctx := r.Context()
 	for _, dim := range model.Dimensions {
@@ -34,49 +27,52 @@ func (d *deps) details(r *http.Request, plan model.Plan, rep progress.Report, v 
 		if err != nil {
 			return err
 		}
-		v.Breakdowns = append(v.Breakdowns, breakdownView(dim, rows, l))
+		v.Breakdowns = append(v.Breakdowns, breakdownView(ctx, dim, rows, l))
 	}
 	flows, err := d.st.Flows(ctx, plan, plan.BaselineYear, rep.AsOfYear)
 	if err != nil {
 		return err
 	}
-	v.Charts = []web.ChartView{lineView(countChart(plan, rep, l), l), lineView(shareChart(plan, rep, l), l),
-		barsView(flowsChart(flows, l), l)}
-	for _, f := range flows {
-		v.Flows = append(v.Flows, web.FlowRow{Year: f.Year, Entries: format.Int(int64(f.Entries)), Exits: format.Int(int64(f.Exits)),
-			EntriesHref: l.flow(f.Year, store.DrillEntries), ExitsHref: l.flow(f.Year, store.DrillExits)})
+	v.Charts = []web.ChartView{lineView(countChart(ctx, plan, rep, l), l), lineView(shareChart(ctx, plan, rep, l), l),
+		barsView(flowsChart(ctx, flows, l), l)}
+	f := format.For(i18n.From(ctx))
+	for _, fl := range flows {
+		v.Flows = append(v.Flows, web.FlowRow{Year: fl.Year, Entries: f.Int(int64(fl.Entries)), Exits: f.Int(int64(fl.Exits)),
+			EntriesHref: l.flow(fl.Year, store.DrillEntries), ExitsHref: l.flow(fl.Year, store.DrillExits)})
 	}
 	q, err := d.st.Quality(ctx, plan, rep.AsOfYear, model.PriceBasis(v.Basis), vnToday())
 	if err != nil {
 		return err
 	}
-	v.Quality = qualityView(q, rep.AsOfYear, l)
+	v.Quality = qualityView(ctx, q, rep.AsOfYear, l)
 	return nil
 }
 
-func breakdownView(dim model.Dimension, rows []model.CountRow, l *drillLinks) web.BreakdownView {
-	b := web.BreakdownView{Title: dimensionTitles[dim]}
+func breakdownView(ctx context.Context, dim model.Dimension, rows []model.CountRow, l *drillLinks) web.BreakdownView {
+	f := format.For(i18n.From(ctx))
+	b := web.BreakdownView{Title: dimensionTitle(i18n.From(ctx), dim)}
 	if dim == model.ByCategory || dim == model.ByProductGroup {
-		b.Note = "Doanh nghiệp thuộc nhiều nhóm được tính ở mỗi nhóm."
+		b.Note = i18n.T(ctx, "Doanh nghiệp thuộc nhiều nhóm được tính ở mỗi nhóm.")
 	}
 	for _, r := range rows {
-		b.Rows = append(b.Rows, web.BreakdownRow{Name: sliceName(dim, r.Key, r.Name), Count: format.Int(int64(r.Count)),
+		b.Rows = append(b.Rows, web.BreakdownRow{Name: sliceName(i18n.From(ctx), dim, r.Key, r.Name), Count: f.Int(int64(r.Count)),
 			Href: l.slice(dim, r.Key)})
 	}
 	if len(rows) > 0 {
-		b.Chart = barView(breakdownChart(dim, rows, l), l)
+		b.Chart = barView(breakdownChart(ctx, dim, rows, l), l)
 	}
 	return b
 }
 
-func qualityView(q model.Quality, year int, l *drillLinks) web.QualityView {
+func qualityView(ctx context.Context, q model.Quality, year int, l *drillLinks) web.QualityView {
+	f := format.For(i18n.From(ctx))
 	item := func(n int, label string, kind store.DrillKind) web.QualityItem {
-		return web.QualityItem{Label: label, Count: format.Int(int64(n)), Zero: n == 0, Href: l.quality(kind)}
+		return web.QualityItem{Label: label, Count: f.Int(int64(n)), Zero: n == 0, Href: l.quality(kind)}
 	}
 	return web.QualityView{Items: []web.QualityItem{
-		item(q.MissingFigures, "doanh nghiệp đủ điều kiện chưa có giá trị sản xuất năm "+itoa(year), store.DrillMissingFigures),
-		item(q.Expiring, "doanh nghiệp có giấy chứng nhận hết hiệu lực trong 6 tháng tới", store.DrillExpiring),
-		item(q.Unclassified, "doanh nghiệp chưa có phân loại nào", store.DrillUnclassified),
-		item(q.Provisional, "doanh nghiệp có số liệu năm "+itoa(year)+" còn là ước tính hoặc sơ bộ", store.DrillProvisional),
+		item(q.MissingFigures, i18n.Tf(ctx, "doanh nghiệp đủ điều kiện chưa có giá trị sản xuất năm %d", year), store.DrillMissingFigures),
+		item(q.Expiring, i18n.T(ctx, "doanh nghiệp có giấy chứng nhận hết hiệu lực trong 6 tháng tới"), store.DrillExpiring),
+		item(q.Unclassified, i18n.T(ctx, "doanh nghiệp chưa có phân loại nào"), store.DrillUnclassified),
+		item(q.Provisional, i18n.Tf(ctx, "doanh nghiệp có số liệu năm %d còn là ước tính hoặc sơ bộ", year), store.DrillProvisional),
 	}}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/internal/store"
@@ -114,25 +115,27 @@ func (d *deps) parseDrill(ctx context.Context, q url.Values, f *store.Enterprise
 	return nil
 }
 
-// drillBanner says which number of the overview the list stands behind.
+// drillBanner says which number of the overview the list stands behind,
+// in ref's language.
 func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today string) web.DrillBanner {
-	p, y := dr.Plan.Code, dr.Year
+	p, y, lang := dr.Plan.Code, dr.Year, ref.lang
+	basis := format.For(lang).Basis(dr.Basis)
 	var title string
 	switch dr.Kind {
 	case store.DrillEntries:
-		title = fmt.Sprintf("Doanh nghiệp bắt đầu đủ điều kiện năm %d theo đề án %s (được tính năm %d, không được tính năm %d)", y, p, y, y-1)
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp bắt đầu đủ điều kiện năm %d theo đề án %s (được tính năm %d, không được tính năm %d)"), y, p, y, y-1)
 	case store.DrillExits:
-		title = fmt.Sprintf("Doanh nghiệp thôi đủ điều kiện năm %d theo đề án %s (được tính năm %d, không còn được tính năm %d)", y, p, y-1, y)
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp thôi đủ điều kiện năm %d theo đề án %s (được tính năm %d, không còn được tính năm %d)"), y, p, y-1, y)
 	case store.DrillMissingFigures:
-		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s chưa có giá trị sản xuất năm %d (giá %s)", y, p, y, format.Basis(dr.Basis))
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp được tính năm %d theo đề án %s chưa có giá trị sản xuất năm %d (giá %s)"), y, p, y, basis)
 	case store.DrillExpiring:
-		title = fmt.Sprintf("Doanh nghiệp có giấy chứng nhận thuộc lĩnh vực của đề án %s hết hiệu lực trong 6 tháng kể từ %s", p, today)
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp có giấy chứng nhận thuộc lĩnh vực của đề án %s hết hiệu lực trong 6 tháng kể từ %s"), p, today)
 	case store.DrillUnclassified:
-		title = "Doanh nghiệp của " + ref.province(dr.Plan.ProvinceCode) + " chưa có phân loại nào"
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp của %s chưa có phân loại nào"), ref.province(dr.Plan.ProvinceCode))
 	case store.DrillProvisional:
-		title = fmt.Sprintf("Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ", y, format.Basis(dr.Basis))
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ"), y, basis)
 	default:
-		title = fmt.Sprintf("Doanh nghiệp được tính năm %d theo đề án %s", y, p)
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp được tính năm %d theo đề án %s"), y, p)
 		if dr.Dim != "" {
 			title += " · " + ref.sliceTitle(dr)
 		}
@@ -143,17 +146,53 @@ func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today str
 	return web.DrillBanner{Title: title, RemoveURL: listURL(out, 1), OverviewURL: "/?" + overview.Encode()}
 }
 
-// dimensionNouns name what each breakdown sorts by.
-var dimensionNouns = map[model.Dimension]string{
-	model.ByCategory: "Lĩnh vực", model.ByProductGroup: "Nhóm sản phẩm", model.ByArea: "Địa bàn",
-	model.ByZone: "Khu, cụm công nghiệp", model.ByOwnership: "Loại hình sở hữu", model.ByVSIC: "Ngành kinh tế",
+// dimensionWords head the breakdown by dim (title) and name what it sorts
+// by (noun), in lang.
+func dimensionWords(lang model.Lang, dim model.Dimension) (title, noun string) {
+	switch dim {
+	case model.ByCategory:
+		return i18n.In(lang, "Theo lĩnh vực"), i18n.In(lang, "Lĩnh vực")
+	case model.ByProductGroup:
+		return i18n.In(lang, "Theo nhóm sản phẩm"), i18n.In(lang, "Nhóm sản phẩm")
+	case model.ByArea:
+		return i18n.In(lang, "Theo địa bàn"), i18n.In(lang, "Địa bàn")
+	case model.ByZone:
+		return i18n.In(lang, "Theo khu, cụm công nghiệp"), i18n.In(lang, "Khu, cụm công nghiệp")
+	case model.ByOwnership:
+		return i18n.In(lang, "Theo loại hình sở hữu"), i18n.In(lang, "Loại hình sở hữu")
+	case model.ByVSIC:
+		return i18n.In(lang, "Theo ngành kinh tế (VSIC cấp 2)"), i18n.In(lang, "Ngành kinh tế")
+	}
+	return string(dim), string(dim)
 }
+
+// dimensionTitle heads the breakdown by dim, in lang.
+func dimensionTitle(lang model.Lang, dim model.Dimension) string {
+	title, _ := dimensionWords(lang, dim)
+	return title
+}
+
+// dimensionNoun names what the breakdown by dim sorts by, in lang.
+func dimensionNoun(lang model.Lang, dim model.Dimension) string {
+	_, noun := dimensionWords(lang, dim)
+	return noun
+}
+
+// dimensionNouns name what each breakdown sorts by in Vietnamese, as the
+// printed report's workbook does.
+var dimensionNouns = func() map[model.Dimension]string {
+	out := map[model.Dimension]string{}
+	for _, dim := range model.Dimensions {
+		out[dim] = dimensionNoun(model.LangVI, dim)
+	}
+	return out
+}()
 
 // sliceTitle names the slice of a drill-down as the overview's breakdown
 // does, or says the dimension is not set.
 func (r *refs) sliceTitle(dr store.Drill) string {
 	if dr.Key == "" {
-		return dimensionNouns[dr.Dim] + " chưa xác định"
+		return fmt.Sprintf(i18n.In(r.lang, "%s chưa xác định"), dimensionNoun(r.lang, dr.Dim))
 	}
 	var name string
 	switch dr.Dim {
@@ -176,14 +215,19 @@ func (r *refs) sliceTitle(dr store.Drill) string {
 			}
 		}
 	}
-	return sliceName(dr.Dim, dr.Key, cmp.Or(name, dr.Key))
+	return sliceName(r.lang, dr.Dim, dr.Key, cmp.Or(name, dr.Key))
 }
 
-// sliceName names a slice of a breakdown as the overview shows it.
-func sliceName(dim model.Dimension, key, name string) string {
+// sliceName names a slice of a breakdown as the overview shows it, in
+// lang: the names of reference data (categories, product groups,
+// industries, ownership kinds) in English on an English page, places by
+// their own names.
+func sliceName(lang model.Lang, dim model.Dimension, key, name string) string {
 	if dim == model.ByOwnership && key != "" {
 		// The list's words, without the abbreviation a bar has no room for.
-		name = strings.TrimSuffix(ownershipLabel(model.Ownership(key)), " (FDI)")
+		name = strings.TrimSuffix(i18n.In(lang, ownershipLabel(model.Ownership(key))), " (FDI)")
+	} else if dim != model.ByArea && dim != model.ByZone {
+		name = i18n.In(lang, name)
 	}
-	return cmp.Or(name, "(chưa xác định)")
+	return cmp.Or(name, i18n.In(lang, "(chưa xác định)"))
 }

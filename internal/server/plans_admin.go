@@ -1,12 +1,13 @@
 package server
 
 import (
+	"context"
 	"errors"
+	"math"
 	"net/http"
-	"strconv"
 	"strings"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -27,35 +28,51 @@ func handlePlans(d *deps) http.Handler {
 		}
 		var v web.PlansView
 		for _, p := range plans {
-			v.Plans = append(v.Plans, planRow(p, ref))
+			v.Plans = append(v.Plans, planRow(ctx, p, ref))
 		}
-		render(w, r, d.logger, http.StatusOK, web.AdminPlans(page(r, d, "Đề án và mục tiêu"), v))
+		render(w, r, d.logger, http.StatusOK, web.AdminPlans(page(r, d, i18n.T(ctx, "Đề án và mục tiêu")), v))
 	})
 }
 
-func planRow(p model.Plan, ref *refs) web.PlanRow {
-	row := web.PlanRow{Code: p.Code, Name: p.Name, Province: ref.province(p.ProvinceCode),
+func planRow(ctx context.Context, p model.Plan, ref *refs) web.PlanRow {
+	row := web.PlanRow{Code: p.Code, Name: ref.named(p.Name, p.NameEN), Province: ref.province(p.ProvinceCode),
 		Decision: p.DecisionNo, Baseline: p.BaselineYear}
 	if p.DecisionDate != nil {
-		row.Decision = strings.TrimSpace(row.Decision + " ngày " + format.Date(*p.DecisionDate))
+		date := pageFormat(ctx).Date(*p.DecisionDate)
+		if p.DecisionNo == "" {
+			row.Decision = i18n.Tf(ctx, "ngày %s", date)
+		} else {
+			row.Decision = i18n.Tf(ctx, "%s ngày %s", p.DecisionNo, date)
+		}
 	}
-	var cats []string
-	for _, c := range p.Categories {
-		cats = append(cats, ref.category(c))
-	}
-	row.Categories = strings.Join(cats, ", ")
+	row.Categories = categoryList(ref, p.Categories)
 	for _, t := range p.Targets {
-		row.Targets = append(row.Targets, targetText(t))
+		row.Targets = append(row.Targets, targetText(ctx, t))
 	}
 	return row
 }
 
 // targetText says one target in words: "Số doanh nghiệp năm 2025: 340".
-func targetText(t model.Target) string {
+func targetText(ctx context.Context, t model.Target) string {
 	if t.Metric == model.MetricOutputShare {
-		return "Tỷ trọng giá trị sản xuất năm " + strconv.Itoa(t.Year) + ": " + percentText(t.Value) + "%"
+		return i18n.Tf(ctx, "Tỷ trọng giá trị sản xuất năm %d: %s%%", t.Year, percentText(ctx, t.Value))
 	}
-	return "Số doanh nghiệp năm " + strconv.Itoa(t.Year) + ": " + format.Int(int64(t.Value))
+	return i18n.Tf(ctx, "Số doanh nghiệp năm %d: %s", t.Year, pageFormat(ctx).Int(int64(t.Value)))
+}
+
+// percentText writes a share as a percentage without its sign, with at
+// most two decimals: 0.355 → "35,5" ("35.5" in English).
+func percentText(ctx context.Context, share float64) string {
+	return pageFormat(ctx).Decimal(math.Round(share*1e4)/100, 2)
+}
+
+// categoryList names categories in ref's language, separated by commas.
+func categoryList(ref *refs, cats []model.Category) string {
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		names[i] = ref.category(c)
+	}
+	return strings.Join(names, ", ")
 }
 
 // handlePlanNew shows the empty form to add a plan.
@@ -66,9 +83,9 @@ func handlePlanNew(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		f := planForm(model.Plan{ProvinceCode: "HD", Categories: model.Categories}, ref)
+		f := planForm(r.Context(), model.Plan{ProvinceCode: "HD", Categories: model.Categories}, ref)
 		f.Values["baseline_year"] = ""
-		render(w, r, d.logger, http.StatusOK, web.AdminPlanForm(page(r, d, "Thêm đề án"), f))
+		render(w, r, d.logger, http.StatusOK, web.AdminPlanForm(page(r, d, i18n.T(r.Context(), "Thêm đề án")), f))
 	})
 }
 
@@ -87,12 +104,12 @@ func handlePlanCreate(d *deps) http.Handler {
 			err = d.st.CreatePlan(r.Context(), &p, me.ID)
 		}
 		switch {
-		case len(f.Problems) > 0 || planRejected(&f, p, err):
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.AdminPlanForm(page(r, d, "Thêm đề án"), f))
+		case len(f.Problems) > 0 || planRejected(r.Context(), &f, p, err):
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.AdminPlanForm(page(r, d, i18n.T(r.Context(), "Thêm đề án")), f))
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, "Đã thêm đề án "+p.Code+".")
+			flash(r, d, i18n.Tf(r.Context(), "Đã thêm đề án %s.", p.Code))
 			http.Redirect(w, r, "/admin/plans", http.StatusSeeOther)
 		}
 	})
@@ -111,7 +128,7 @@ func handlePlanEdit(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		render(w, r, d.logger, http.StatusOK, web.AdminPlanForm(page(r, d, "Sửa đề án "+p.Code), planForm(p, ref)))
+		render(w, r, d.logger, http.StatusOK, web.AdminPlanForm(page(r, d, i18n.Tf(r.Context(), "Sửa đề án %s", p.Code)), planForm(r.Context(), p, ref)))
 	})
 }
 
@@ -137,12 +154,12 @@ func handlePlanUpdate(d *deps) http.Handler {
 		switch {
 		case errors.Is(err, model.ErrStale):
 			d.renderPlanConflict(w, r, f, p, ref)
-		case len(f.Problems) > 0 || planRejected(&f, p, err):
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.AdminPlanForm(page(r, d, "Sửa đề án "+p.Code), f))
+		case len(f.Problems) > 0 || planRejected(r.Context(), &f, p, err):
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.AdminPlanForm(page(r, d, i18n.Tf(r.Context(), "Sửa đề án %s", p.Code)), f))
 		case err != nil:
 			serverError(w, r, d.logger, err)
 		default:
-			flash(r, d, "Đã lưu đề án "+p.Code+".")
+			flash(r, d, i18n.Tf(r.Context(), "Đã lưu đề án %s.", p.Code))
 			http.Redirect(w, r, "/admin/plans", http.StatusSeeOther)
 		}
 	})
@@ -153,8 +170,8 @@ func handlePlanUpdate(d *deps) http.Handler {
 func (d *deps) planFromPath(w http.ResponseWriter, r *http.Request) (model.Plan, bool) {
 	p, err := d.st.Plan(r.Context(), r.PathValue("code"))
 	if err != nil {
-		if status, _ := errorStatus(err); status == http.StatusNotFound {
-			renderError(w, r, d, http.StatusNotFound, "Không có đề án này.")
+		if status, _ := errorStatus(r.Context(), err); status == http.StatusNotFound {
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có đề án này."))
 		} else {
 			serverError(w, r, d.logger, err)
 		}
@@ -186,10 +203,11 @@ func (d *deps) renderPlanConflict(w http.ResponseWriter, r *http.Request, f web.
 	}
 	f.Version = current.Version
 	v := web.PlanConflictView{Form: f, ChangedBy: d.st.LastEditor(r.Context(), "plan", typed.Code)}
-	yours, stored := planDisplay(typed, ref), planDisplay(current, ref)
-	for _, fl := range web.PlanFieldLabels[1:] {
-		v.Rows = append(v.Rows, web.ComparisonRow{Label: fl.Label, Yours: yours[fl.Value],
-			Stored: stored[fl.Value], Differs: yours[fl.Value] != stored[fl.Value]})
+	ctx := r.Context()
+	yours, stored := planDisplay(ctx, typed, ref), planDisplay(ctx, current, ref)
+	for _, key := range web.PlanFields[1:] {
+		v.Rows = append(v.Rows, web.ComparisonRow{Label: web.PlanFieldLabel(ctx, key), Yours: yours[key],
+			Stored: stored[key], Differs: yours[key] != stored[key]})
 	}
-	render(w, r, d.logger, http.StatusConflict, web.AdminPlanConflict(page(r, d, "Xung đột khi lưu"), v))
+	render(w, r, d.logger, http.StatusConflict, web.AdminPlanConflict(page(r, d, i18n.T(ctx, "Xung đột khi lưu")), v))
 }

@@ -1,13 +1,14 @@
 package server
 
 import (
-	"math"
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -19,19 +20,25 @@ var planKeys = []string{"code", "province", "name", "name_en", "decision_no", "d
 // the filled ones: without a script, rows cannot be added on the page.
 const emptyTargetRows = 3
 
-// planForm is the form showing p.
-func planForm(p model.Plan, ref *refs) web.PlanForm {
+// planForm is the form showing p, its numbers and dates written as the
+// page's language writes them (whole numbers plainly in English, where the
+// parser would take a comma for a decimal point).
+func planForm(ctx context.Context, p model.Plan, ref *refs) web.PlanForm {
+	fm := pageFormat(ctx)
 	f := web.PlanForm{Edit: p.Version > 0, Code: p.Code, Version: p.Version, Errors: map[string]string{},
 		Values: map[string]string{"code": p.Code, "province": p.ProvinceCode, "name": p.Name, "name_en": p.NameEN,
 			"decision_no": p.DecisionNo, "baseline_year": strconv.Itoa(p.BaselineYear)}}
 	if p.DecisionDate != nil {
-		f.Values["decision_date"] = format.Date(*p.DecisionDate)
+		f.Values["decision_date"] = fm.Date(*p.DecisionDate)
 	}
-	fillPlanChoices(&f, ref, p.Categories)
+	fillPlanChoices(ctx, &f, ref, p.Categories)
 	for _, t := range p.Targets {
 		in := web.TargetInput{Metric: string(t.Metric), Year: strconv.Itoa(t.Year), Value: format.Int(int64(t.Value))}
-		if t.Metric == model.MetricOutputShare {
-			in.Value = percentText(t.Value)
+		switch {
+		case t.Metric == model.MetricOutputShare:
+			in.Value = percentText(ctx, t.Value)
+		case i18n.From(ctx) == model.LangEN:
+			in.Value = strconv.FormatInt(int64(t.Value), 10)
 		}
 		f.Targets = append(f.Targets, in)
 	}
@@ -39,21 +46,16 @@ func planForm(p model.Plan, ref *refs) web.PlanForm {
 	return f
 }
 
-func fillPlanChoices(f *web.PlanForm, ref *refs, checked []model.Category) {
+func fillPlanChoices(ctx context.Context, f *web.PlanForm, ref *refs, checked []model.Category) {
 	for _, p := range ref.Provinces {
 		f.Provinces = append(f.Provinces, web.Choice{Value: p.Code, Label: p.Name})
 	}
 	for _, c := range ref.Categories {
-		f.Categories = append(f.Categories, web.CheckChoice{Value: string(c.Code), Label: c.Name, Checked: slices.Contains(checked, c.Code)})
+		f.Categories = append(f.Categories, web.CheckChoice{Value: string(c.Code), Label: ref.category(c.Code),
+			Checked: slices.Contains(checked, c.Code)})
 	}
-	f.Metrics = []web.Choice{{Value: string(model.MetricEnterpriseCount), Label: "Số doanh nghiệp"},
-		{Value: string(model.MetricOutputShare), Label: "Tỷ trọng giá trị sản xuất (%)"}}
-}
-
-// percentText writes a share as a percentage with a decimal comma:
-// 0.355 → "35,5".
-func percentText(share float64) string {
-	return strings.Replace(strconv.FormatFloat(math.Round(share*1e4)/100, 'f', -1, 64), ".", ",", 1)
+	f.Metrics = []web.Choice{{Value: string(model.MetricEnterpriseCount), Label: i18n.T(ctx, "Số doanh nghiệp")},
+		{Value: string(model.MetricOutputShare), Label: i18n.T(ctx, "Tỷ trọng giá trị sản xuất (%)")}}
 }
 
 // readPlanForm reads the posted plan form, as typed and as a plan, with
@@ -88,11 +90,11 @@ func readPlanForm(r *http.Request, ref *refs, code string) (model.Plan, web.Plan
 		v.Add("province", "import_unknown_province", p.ProvinceCode)
 	}
 	p.Categories = readCategories(pf["categories"], v)
-	fillPlanChoices(&f, ref, p.Categories)
+	fillPlanChoices(r.Context(), &f, ref, p.Categories)
 	check := p
 	check.Targets = nil
-	planRejected(&f, p, mergeProblems(v, check.Validate()))
-	p.Targets = readTargets(pf, p.BaselineYear, &f)
+	planRejected(r.Context(), &f, p, mergeProblems(v, check.Validate()))
+	p.Targets = readTargets(r.Context(), pf, p.BaselineYear, &f)
 	return p, f
 }
 

@@ -2,12 +2,13 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -15,7 +16,7 @@ import (
 // readTargets reads the rows of the targets table that hold anything; a
 // share is typed as a percentage. Rows with a problem are left out of the
 // plan and reported on the form, numbered as the form will show them.
-func readTargets(pf url.Values, baseline int, f *web.PlanForm) []model.Target {
+func readTargets(ctx context.Context, pf url.Values, baseline int, f *web.PlanForm) []model.Target {
 	metrics, years, values := pf["target_metric"], pf["target_year"], pf["target_value"]
 	at := func(l []string, i int) string {
 		if i < len(l) {
@@ -31,16 +32,16 @@ func readTargets(pf url.Values, baseline int, f *web.PlanForm) []model.Target {
 			continue
 		}
 		row := len(f.Targets) + 1
-		t, msg := parseTarget(in, baseline)
+		t, msg := parseTarget(ctx, in, baseline)
 		key := in.Metric + "\x00" + strconv.Itoa(t.Year)
 		if first, dup := seen[key]; dup && msg == "" {
-			msg = "trùng chỉ tiêu và năm với dòng " + strconv.Itoa(first)
+			msg = i18n.Tf(ctx, "trùng chỉ tiêu và năm với dòng %d", first)
 		}
 		seen[key] = row
 		in.Error = sentence(msg)
 		f.Targets = append(f.Targets, in)
 		if msg != "" {
-			addPlanProblem(f, "targets", "Dòng "+strconv.Itoa(row)+": "+msg)
+			addPlanProblem(ctx, f, "targets", i18n.Tf(ctx, "Dòng %d: %s", row, msg))
 			continue
 		}
 		out = append(out, t)
@@ -51,21 +52,21 @@ func readTargets(pf url.Values, baseline int, f *web.PlanForm) []model.Target {
 
 // parseTarget reads one row of the targets table, or says what is wrong
 // with it.
-func parseTarget(in web.TargetInput, baseline int) (model.Target, string) {
+func parseTarget(ctx context.Context, in web.TargetInput, baseline int) (model.Target, string) {
 	t := model.Target{Metric: model.Metric(in.Metric)}
 	if !t.Metric.Valid() {
-		return t, "chọn chỉ tiêu"
+		return t, i18n.T(ctx, "chọn chỉ tiêu")
 	}
 	y, err := model.ParseYear(in.Year)
 	if in.Year == "" {
-		return t, "nhập năm mục tiêu"
+		return t, i18n.T(ctx, "nhập năm mục tiêu")
 	}
 	if err != nil {
-		return t, fieldMessage(err)
+		return t, fieldMessage(ctx, err)
 	}
 	t.Year = y
 	if in.Value == "" {
-		return t, "nhập giá trị mục tiêu"
+		return t, i18n.T(ctx, "nhập giá trị mục tiêu")
 	}
 	if t.Metric == model.MetricOutputShare {
 		t.Value, err = model.ParsePercent(in.Value)
@@ -78,40 +79,39 @@ func parseTarget(in web.TargetInput, baseline int) (model.Target, string) {
 		err = t.Validate(baseline)
 	}
 	if err != nil {
-		return t, fieldMessage(err)
+		return t, fieldMessage(ctx, err)
 	}
 	return t, ""
 }
 
-// fieldMessage is the Vietnamese message of a parser's or validator's
-// error.
-func fieldMessage(err error) string {
+// fieldMessage is the message of a parser's or validator's error in the
+// page's language.
+func fieldMessage(ctx context.Context, err error) string {
 	if v, ok := err.(*model.ValidationError); ok && len(v.Fields) > 0 {
-		return v.Fields[0].Message(model.LangVI)
+		return v.Fields[0].Message(i18n.From(ctx))
 	}
 	if fe, ok := err.(*model.FieldError); ok {
-		return fe.Message(model.LangVI)
+		return fe.Message(i18n.From(ctx))
 	}
-	return "giá trị không hợp lệ"
+	return i18n.T(ctx, "giá trị không hợp lệ")
 }
 
 // addPlanProblem records a problem of the plan form, at its field and in
 // the summary in form order.
-func addPlanProblem(f *web.PlanForm, field, msg string) {
+func addPlanProblem(ctx context.Context, f *web.PlanForm, field, msg string) {
 	msg = sentence(msg)
 	if _, ok := f.Errors[field]; !ok && field != "targets" {
 		f.Errors[field] = msg
 	}
-	f.Problems = append(f.Problems, web.FieldProblem{Field: field, Label: web.PlanFieldLabel(field), Message: msg})
-	index := func(k string) int {
-		return slices.IndexFunc(web.PlanFieldLabels, func(c web.Choice) bool { return c.Value == k })
-	}
-	slices.SortStableFunc(f.Problems, func(a, b web.FieldProblem) int { return cmp.Compare(index(a.Field), index(b.Field)) })
+	f.Problems = append(f.Problems, web.FieldProblem{Field: field, Label: web.PlanFieldLabel(ctx, field), Message: msg})
+	slices.SortStableFunc(f.Problems, func(a, b web.FieldProblem) int {
+		return cmp.Compare(slices.Index(web.PlanFields, a.Field), slices.Index(web.PlanFields, b.Field))
+	})
 }
 
 // planRejected puts on f what is wrong with the plan p as typed, and
 // reports whether err was such a rejection rather than a failure.
-func planRejected(f *web.PlanForm, p model.Plan, err error) bool {
+func planRejected(ctx context.Context, f *web.PlanForm, p model.Plan, err error) bool {
 	var v *model.ValidationError
 	switch {
 	case err == nil:
@@ -122,37 +122,35 @@ func planRejected(f *web.PlanForm, p model.Plan, err error) bool {
 			if field == "metric" || field == "year" || field == "value" {
 				field = "targets"
 			}
-			msg := fe.Message(model.LangVI)
+			msg := fe.Message(i18n.From(ctx))
 			if fe.Field == "categories" && fe.Code == "required" {
-				msg = "chọn ít nhất một lĩnh vực mà đề án tính"
+				msg = i18n.T(ctx, "chọn ít nhất một lĩnh vực mà đề án tính")
 			}
-			addPlanProblem(f, field, msg)
+			addPlanProblem(ctx, f, field, msg)
 		}
 	case isDuplicate(err):
-		addPlanProblem(f, "code", "Đã có đề án mã "+p.Code+"; chọn mã khác hoặc sửa đề án đó trong danh sách.")
+		addPlanProblem(ctx, f, "code", i18n.Tf(ctx, "Đã có đề án mã %s; chọn mã khác hoặc sửa đề án đó trong danh sách.", p.Code))
 	case isMissingChoice(err):
-		addPlanProblem(f, "province", "Tỉnh hoặc lĩnh vực đã chọn vừa bị xoá khỏi danh mục, hoặc có mục tiêu không sau năm gốc; hãy kiểm tra lại.")
+		addPlanProblem(ctx, f, "province", i18n.T(ctx, "Tỉnh hoặc lĩnh vực đã chọn vừa bị xoá khỏi danh mục, hoặc có mục tiêu không sau năm gốc; hãy kiểm tra lại."))
 	default:
 		return false
 	}
 	return true
 }
 
-// planDisplay is p as a person reads it, keyed like the form.
-func planDisplay(p model.Plan, ref *refs) map[string]string {
+// planDisplay is p as a person reads it in the page's language, keyed like
+// the form.
+func planDisplay(ctx context.Context, p model.Plan, ref *refs) map[string]string {
 	v := map[string]string{"province": ref.province(p.ProvinceCode), "name": p.Name, "name_en": p.NameEN,
 		"decision_no": p.DecisionNo, "baseline_year": strconv.Itoa(p.BaselineYear)}
 	if p.DecisionDate != nil {
-		v["decision_date"] = format.Date(*p.DecisionDate)
+		v["decision_date"] = pageFormat(ctx).Date(*p.DecisionDate)
 	}
-	var cats, targets []string
-	for _, c := range p.Categories {
-		cats = append(cats, ref.category(c))
-	}
+	var targets []string
 	for _, t := range p.Targets {
-		targets = append(targets, targetText(t))
+		targets = append(targets, targetText(ctx, t))
 	}
-	v["categories"], v["targets"] = strings.Join(cats, ", "), strings.Join(targets, "; ")
+	v["categories"], v["targets"] = categoryList(ref, p.Categories), strings.Join(targets, "; ")
 	for k, s := range v {
 		v[k] = withDefault(s, "—")
 	}

@@ -6,50 +6,79 @@ import (
 	"strings"
 	"time"
 
-	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
 
-var areaKindLabels = map[string]string{"thanh_pho": "Thành phố", "thi_xa": "Thị xã", "huyen": "Huyện",
-	"phuong": "Phường", "xa": "Xã", "dac_khu": "Đặc khu"}
+// kindLabel names the kind of an entry of a reference list: an area's, a
+// zone's or a product group's.
+func kindLabel(ctx context.Context, kind string) string {
+	switch kind {
+	case "thanh_pho":
+		return i18n.T(ctx, "Thành phố")
+	case "thi_xa":
+		return i18n.T(ctx, "Thị xã")
+	case "huyen":
+		return i18n.T(ctx, "Huyện")
+	case "phuong":
+		return i18n.T(ctx, "Phường")
+	case "xa":
+		return i18n.T(ctx, "Xã")
+	case "dac_khu":
+		return i18n.T(ctx, "Đặc khu")
+	case "kcn":
+		return i18n.T(ctx, "Khu công nghiệp")
+	case "ccn":
+		return i18n.T(ctx, "Cụm công nghiệp")
+	case "psip_sector":
+		return i18n.T(ctx, "Ngành công nghiệp hỗ trợ ưu tiên")
+	case "priority_product":
+		return i18n.T(ctx, "Sản phẩm ưu tiên của đề án")
+	}
+	return kind
+}
 
 // areaKind serves the list of areas, each valid for a period: district-level
 // units until 30/06/2025, communes after.
 var areaKind = &refKind[store.AreaRecord]{
-	path: "/admin/areas", param: "id", title: "Địa bàn", what: "địa bàn", entity: "area",
-	intro:   "Địa bàn cấp huyện có hiệu lực đến 30/06/2025; từ 01/07/2025 là xã, phường, đặc khu. Mã dùng khi nhập tệp (ví dụ cam_giang).",
-	columns: []string{"Tên", "Mã", "Tỉnh", "Loại", "Hiệu lực"},
-	list:    (*store.Store).AreaRecords,
+	path: "/admin/areas", param: "id", entity: "area",
+	words: func(ctx context.Context) refWords {
+		return refWords{title: i18n.T(ctx, "Địa bàn"), what: i18n.T(ctx, "địa bàn"),
+			intro:   i18n.T(ctx, "Địa bàn cấp huyện có hiệu lực đến 30/06/2025; từ 01/07/2025 là xã, phường, đặc khu. Mã dùng khi nhập tệp (ví dụ cam_giang)."),
+			columns: []string{i18n.T(ctx, "Tên"), i18n.T(ctx, "Mã"), i18n.T(ctx, "Tỉnh"), i18n.T(ctx, "Loại"), i18n.T(ctx, "Hiệu lực")}}
+	},
+	list: (*store.Store).AreaRecords,
 	load: func(st *store.Store, ctx context.Context, key string) (store.AreaRecord, error) {
 		id, _ := strconv.ParseInt(key, 10, 64)
 		return st.AreaRecord(ctx, id)
 	},
 	add:    (*store.Store).AddArea,
 	update: (*store.Store).UpdateArea,
-	row: func(a store.AreaRecord, ref *refs) web.RefRow {
+	row: func(ctx context.Context, a store.AreaRecord, ref *refs) web.RefRow {
 		ended := a.ValidUntil != nil && a.ValidUntil.Before(vnToday())
-		return web.RefRow{Cells: []string{a.Name, a.Code, ref.province(a.ProvinceCode), areaKindLabels[a.Kind],
-			validity(a.ValidFrom, a.ValidUntil)}, EditURL: "/admin/areas/" + strconv.FormatInt(a.ID, 10) + "/edit", Ended: ended}
+		return web.RefRow{Cells: []string{a.Name, a.Code, ref.province(a.ProvinceCode), kindLabel(ctx, a.Kind),
+			validity(ctx, a.ValidFrom, a.ValidUntil)}, EditURL: "/admin/areas/" + strconv.FormatInt(a.ID, 10) + "/edit", Ended: ended}
 	},
-	fields: func(ref *refs, _ bool) []web.FormField {
+	fields: func(ctx context.Context, ref *refs, _ bool) []web.FormField {
 		return []web.FormField{
-			{Key: "province", Label: "Tỉnh, thành phố", Required: true, Options: provinceChoices(ref)},
-			{Key: "code", Label: "Mã", Required: true, Hint: "Chữ thường không dấu, chữ số, _ và -, ví dụ cam_giang."},
-			{Key: "name", Label: "Tên", Required: true, Hint: "Tên đầy đủ, ví dụ Huyện Cẩm Giàng."},
-			{Key: "kind", Label: "Loại", Required: true, Options: kindChoices(model.AreaKinds, areaKindLabels), Blank: "— Chọn loại —"},
-			{Key: "valid_from", Label: "Hiệu lực từ", Hint: "dd/mm/yyyy; để trống nếu không rõ."},
-			{Key: "valid_until", Label: "Hiệu lực đến", Hint: "dd/mm/yyyy; để trống nếu còn hiệu lực."},
+			{Key: "province", Label: i18n.T(ctx, "Tỉnh, thành phố"), Required: true, Options: provinceChoices(ref)},
+			{Key: "code", Label: i18n.T(ctx, "Mã"), Required: true, Hint: i18n.T(ctx, "Chữ thường không dấu, chữ số, _ và -, ví dụ cam_giang.")},
+			{Key: "name", Label: i18n.T(ctx, "Tên"), Required: true, Hint: i18n.T(ctx, "Tên đầy đủ, ví dụ Huyện Cẩm Giàng.")},
+			{Key: "kind", Label: i18n.T(ctx, "Loại"), Required: true, Options: kindChoices(ctx, model.AreaKinds),
+				Blank: i18n.T(ctx, "— Chọn loại —")},
+			{Key: "valid_from", Label: i18n.T(ctx, "Hiệu lực từ"), Hint: i18n.T(ctx, "dd/mm/yyyy; để trống nếu không rõ.")},
+			{Key: "valid_until", Label: i18n.T(ctx, "Hiệu lực đến"), Hint: i18n.T(ctx, "dd/mm/yyyy; để trống nếu còn hiệu lực.")},
 		}
 	},
 	parse:   parseArea,
 	key:     func(a store.AreaRecord) string { return strconv.FormatInt(a.ID, 10) },
 	version: func(a *store.AreaRecord) *int32 { return &a.Version },
 	changed: func(a store.AreaRecord) time.Time { return a.UpdatedAt },
-	values: func(a store.AreaRecord, _ *refs) map[string]string {
+	values: func(ctx context.Context, a store.AreaRecord, _ *refs) map[string]string {
 		return map[string]string{"province": a.ProvinceCode, "code": a.Code, "name": a.Name, "kind": a.Kind,
-			"valid_from": dateText(a.ValidFrom), "valid_until": dateText(a.ValidUntil)}
+			"valid_from": dateText(ctx, a.ValidFrom), "valid_until": dateText(ctx, a.ValidUntil)}
 	},
 }
 
@@ -64,23 +93,24 @@ func parseArea(values map[string]string, ref *refs, stored store.AreaRecord) (st
 }
 
 // validity says for when an entry is valid.
-func validity(from, until *time.Time) string {
+func validity(ctx context.Context, from, until *time.Time) string {
 	switch {
 	case from == nil && until == nil:
-		return "không thời hạn"
+		return i18n.T(ctx, "không thời hạn")
 	case until == nil:
-		return "từ " + format.Date(*from)
+		return i18n.Tf(ctx, "từ %s", dateText(ctx, from))
 	case from == nil:
-		return "đến " + format.Date(*until)
+		return i18n.Tf(ctx, "đến %s", dateText(ctx, until))
 	}
-	return format.Date(*from) + " – " + format.Date(*until)
+	return dateText(ctx, from) + " – " + dateText(ctx, until)
 }
 
-func dateText(t *time.Time) string {
+// dateText writes a date in the page's language; nil is "".
+func dateText(ctx context.Context, t *time.Time) string {
 	if t == nil {
 		return ""
 	}
-	return format.Date(*t)
+	return pageFormat(ctx).Date(*t)
 }
 
 // optDate reads an optional date of a form, recording a problem at key.
@@ -110,10 +140,10 @@ func provinceChoices(ref *refs) []web.Choice {
 	return out
 }
 
-func kindChoices(kinds []string, labels map[string]string) []web.Choice {
+func kindChoices(ctx context.Context, kinds []string) []web.Choice {
 	out := make([]web.Choice, len(kinds))
 	for i, k := range kinds {
-		out[i] = web.Choice{Value: k, Label: labels[k]}
+		out[i] = web.Choice{Value: k, Label: kindLabel(ctx, k)}
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/a-h/templ"
 
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
 )
@@ -22,7 +23,7 @@ func render(w http.ResponseWriter, r *http.Request, logger *slog.Logger, status 
 			return
 		}
 		logger.Error("render", "path", r.URL.Path, "err", err)
-		http.Error(w, "Lỗi máy chủ khi hiển thị trang. Vui lòng thử lại sau.", http.StatusInternalServerError)
+		http.Error(w, i18n.T(r.Context(), "Lỗi máy chủ khi hiển thị trang. Vui lòng thử lại sau."), http.StatusInternalServerError)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -36,14 +37,14 @@ func render(w http.ResponseWriter, r *http.Request, logger *slog.Logger, status 
 // register holds sample data.
 func page(r *http.Request, d *deps, title string) web.Page {
 	ctx := r.Context()
-	p := web.Page{Title: title, Path: r.URL.Path}
+	p := web.Page{Title: title, Path: r.URL.Path, Back: r.URL.RequestURI()}
 	if u, ok := currentUser(r); ok {
 		p.User = &web.UserView{Email: u.Email, Name: u.Name, Role: string(u.Role), Admin: u.Can(model.RoleAdmin)}
 	}
 	if d.sessions != nil {
 		p.Flash = d.sessions.PopString(ctx, sessFlash)
 	}
-	demo, err := d.st.HasDemo(ctx)
+	demo, _, err := kept(d, r, "demo", d.st.HasDemo)
 	p.Demo = demo && err == nil
 	return p
 }
@@ -52,29 +53,29 @@ func page(r *http.Request, d *deps, title string) web.Page {
 func flash(r *http.Request, d *deps, msg string) { d.sessions.Put(r.Context(), sessFlash, msg) }
 
 // errorStatus is the one table from model errors to HTTP answers.
-func errorStatus(err error) (int, string) {
+func errorStatus(ctx context.Context, err error) (int, string) {
 	var mbe *http.MaxBytesError
 	switch {
 	case errors.As(err, &mbe):
-		return http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn."
+		return http.StatusRequestEntityTooLarge, i18n.T(ctx, "Dữ liệu gửi lên quá lớn.")
 	case errors.Is(err, model.ErrNotFound):
-		return http.StatusNotFound, "Không tìm thấy nội dung bạn yêu cầu."
+		return http.StatusNotFound, i18n.T(ctx, "Không tìm thấy nội dung bạn yêu cầu.")
 	case errors.Is(err, model.ErrStale):
-		return http.StatusConflict, "Bản ghi vừa được người khác sửa. Vui lòng tải lại và nhập lại thay đổi."
+		return http.StatusConflict, i18n.T(ctx, "Bản ghi vừa được người khác sửa. Vui lòng tải lại và nhập lại thay đổi.")
 	case errors.Is(err, model.ErrConflict):
-		return http.StatusConflict, "Bản ghi trùng với một bản ghi đã có."
+		return http.StatusConflict, i18n.T(ctx, "Bản ghi trùng với một bản ghi đã có.")
 	case errors.Is(err, model.ErrInUse):
-		return http.StatusConflict, "Không thể xoá vì còn dữ liệu khác tham chiếu tới bản ghi này."
+		return http.StatusConflict, i18n.T(ctx, "Không thể xoá vì còn dữ liệu khác tham chiếu tới bản ghi này.")
 	case errors.Is(err, model.ErrInvalid):
-		return http.StatusUnprocessableEntity, "Dữ liệu không hợp lệ."
+		return http.StatusUnprocessableEntity, i18n.T(ctx, "Dữ liệu không hợp lệ.")
 	case errors.Is(err, model.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút."
+		return http.StatusServiceUnavailable, i18n.T(ctx, "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.")
 	}
 	var v *model.ValidationError
 	if errors.As(err, &v) {
-		return http.StatusUnprocessableEntity, "Dữ liệu không hợp lệ."
+		return http.StatusUnprocessableEntity, i18n.T(ctx, "Dữ liệu không hợp lệ.")
 	}
-	return http.StatusInternalServerError, "Lỗi máy chủ. Vui lòng thử lại sau."
+	return http.StatusInternalServerError, i18n.T(ctx, "Lỗi máy chủ. Vui lòng thử lại sau.")
 }
 
 // serverError answers err with the page its kind calls for; only what is the
@@ -84,46 +85,46 @@ func serverError(w http.ResponseWriter, r *http.Request, logger *slog.Logger, er
 	if clientGone(r, err) {
 		return
 	}
-	status, msg := errorStatus(err)
+	status, msg := errorStatus(r.Context(), err)
 	if status >= 500 {
 		logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", status, "err", err)
 	}
 	if status == http.StatusServiceUnavailable {
 		w.Header().Set("Retry-After", "5")
 	}
-	p := web.Page{Title: errorTitle(status), Path: r.URL.Path}
+	p := web.Page{Title: errorTitle(r.Context(), status), Path: r.URL.Path}
 	render(w, r, logger, status, web.ErrorPage(p, status, msg))
 }
 
 // renderError answers with an error page inside the full layout.
 func renderError(w http.ResponseWriter, r *http.Request, d *deps, status int, msg string) {
-	render(w, r, d.logger, status, web.ErrorPage(page(r, d, errorTitle(status)), status, msg))
+	render(w, r, d.logger, status, web.ErrorPage(page(r, d, errorTitle(r.Context(), status)), status, msg))
 }
 
-func errorTitle(status int) string {
+func errorTitle(ctx context.Context, status int) string {
 	switch status {
 	case http.StatusBadRequest:
-		return "Yêu cầu không hợp lệ"
+		return i18n.T(ctx, "Yêu cầu không hợp lệ")
 	case http.StatusUnauthorized:
-		return "Cần đăng nhập"
+		return i18n.T(ctx, "Cần đăng nhập")
 	case http.StatusForbidden:
-		return "Không được phép"
+		return i18n.T(ctx, "Không được phép")
 	case http.StatusNotFound:
-		return "Không tìm thấy trang"
+		return i18n.T(ctx, "Không tìm thấy trang")
 	case http.StatusMethodNotAllowed:
-		return "Thao tác không được hỗ trợ"
+		return i18n.T(ctx, "Thao tác không được hỗ trợ")
 	case http.StatusConflict:
-		return "Xung đột dữ liệu"
+		return i18n.T(ctx, "Xung đột dữ liệu")
 	case http.StatusRequestEntityTooLarge:
-		return "Dữ liệu quá lớn"
+		return i18n.T(ctx, "Dữ liệu quá lớn")
 	case http.StatusUnprocessableEntity:
-		return "Dữ liệu không hợp lệ"
+		return i18n.T(ctx, "Dữ liệu không hợp lệ")
 	case http.StatusTooManyRequests:
-		return "Thử lại sau"
+		return i18n.T(ctx, "Thử lại sau")
 	case http.StatusServiceUnavailable:
-		return "Tạm thời không phục vụ được"
+		return i18n.T(ctx, "Tạm thời không phục vụ được")
 	}
-	return "Lỗi máy chủ"
+	return i18n.T(ctx, "Lỗi máy chủ")
 }
 
 // parseForm reads a posted form; a body too large is answered 413 and a
@@ -136,10 +137,10 @@ func parseForm(w http.ResponseWriter, r *http.Request, d *deps) bool {
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {
 		w.Header().Set("Connection", "close")
-		renderError(w, r, d, http.StatusRequestEntityTooLarge, "Dữ liệu gửi lên quá lớn.")
+		renderError(w, r, d, http.StatusRequestEntityTooLarge, i18n.T(r.Context(), "Dữ liệu gửi lên quá lớn."))
 		return false
 	}
-	renderError(w, r, d, http.StatusBadRequest, "Dữ liệu gửi lên không đọc được. Vui lòng tải lại trang và thử lại.")
+	renderError(w, r, d, http.StatusBadRequest, i18n.T(r.Context(), "Dữ liệu gửi lên không đọc được. Vui lòng tải lại trang và thử lại."))
 	return false
 }
 

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -15,23 +16,8 @@ import (
 // handleReport draws the printable progress report of a plan for a year.
 func handleReport(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		plan, err := d.st.Plan(ctx, r.PathValue("plan"))
-		if err != nil {
-			serverError(w, r, d.logger, err)
-			return
-		}
-		year, err := strconv.Atoi(r.PathValue("year"))
-		if err != nil || progress.CheckYear(plan, year) != nil {
-			renderError(w, r, d, http.StatusNotFound, "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi.")
-			return
-		}
-		basis := model.PriceBasis(r.URL.Query().Get("basis"))
-		if basis == "" {
-			basis = model.BasisCurrent
-		}
-		if !basis.Valid() {
-			renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+		plan, year, basis, ok := d.reportParams(w, r)
+		if !ok {
 			return
 		}
 		v, err := d.report(r, plan, year, basis)
@@ -41,6 +27,28 @@ func handleReport(d *deps) http.Handler {
 		}
 		render(w, r, d.logger, http.StatusOK, web.Report(v))
 	})
+}
+
+// reportParams reads the plan and year of a report's address and the
+// price basis it is asked on (current prices by default). When one is not
+// right it answers the error page itself and ok is false.
+func (d *deps) reportParams(w http.ResponseWriter, r *http.Request) (plan model.Plan, year int, basis model.PriceBasis, ok bool) {
+	plan, err := d.st.Plan(r.Context(), r.PathValue("plan"))
+	if err != nil {
+		serverError(w, r, d.logger, err)
+		return plan, 0, "", false
+	}
+	year, err = strconv.Atoi(r.PathValue("year"))
+	if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
+		renderError(w, r, d, http.StatusNotFound, "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi.")
+		return plan, 0, "", false
+	}
+	basis = model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
+	if !basis.Valid() {
+		renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+		return plan, 0, "", false
+	}
+	return plan, year, basis, true
 }
 
 func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.PriceBasis) (web.ReportView, error) {
@@ -56,7 +64,7 @@ func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.Pr
 	now := time.Now().In(vietnam)
 	v := web.ReportView{Province: names.Province(plan.ProvinceCode), Place: names.Province(plan.ProvinceCode),
 		DateLine: officialDate(now), PlanName: plan.Name, DecisionNo: plan.DecisionNo, Year: year,
-		BasisName: format.Basis(basis), Series: seriesRows(rep), Targets: reportTargets(rep)}
+		BasisName: format.Basis(basis), Series: seriesRows(format.For(model.LangVI), rep), Targets: reportTargets(rep)}
 	if plan.DecisionDate != nil {
 		v.DecisionOn = format.Date(*plan.DecisionDate)
 	}
@@ -77,6 +85,7 @@ func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.Pr
 		}
 		v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
 	}
+	v.XLSX, v.Tables = reportDownloads(plan.Code, year, basis)
 	v.Demo, err = d.st.HasDemo(ctx)
 	return v, err
 }

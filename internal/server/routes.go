@@ -20,6 +20,7 @@ func addRoutes(r chi.Router, d *deps) {
 	r.Method(http.MethodGet, "/login", handleLoginPage(d))
 	r.Method(http.MethodPost, "/login", handleLogin(d))
 	r.Method(http.MethodPost, "/logout", handleLogout(d))
+	r.Method(http.MethodPost, "/lang", handleLang(d))
 
 	// The dashboard and the read-only API: viewers, or anyone when
 	// PUBLIC_DASHBOARD is set.
@@ -27,6 +28,8 @@ func addRoutes(r chi.Router, d *deps) {
 		r.Use(openIf(d, d.opt.PublicDashboard))
 		r.Method(http.MethodGet, "/", handleOverview(d))
 		r.Method(http.MethodGet, "/reports/{plan}/{year}", handleReport(d))
+		r.Method(http.MethodGet, "/reports/{plan}/{year}.xlsx", handleReportWorkbook(d))
+		r.Method(http.MethodGet, "/reports/{plan}/{year}/{table}.csv", handleReportTableCSV(d))
 		r.Method(http.MethodGet, "/charts/{plan}/{year}/{chart}.csv", handleChartDownload(d, chartExtCSV))
 		r.Method(http.MethodGet, "/charts/{plan}/{year}/{chart}.xlsx", handleChartDownload(d, chartExtXLSX))
 		r.Method(http.MethodGet, "/api/v1/plans", handleAPIPlans(d))
@@ -74,6 +77,8 @@ func addRoutes(r chi.Router, d *deps) {
 		r.Method(http.MethodPost, "/enterprises/{id}/figures/{rid}/delete", handleRecordDelete(d, figureKind))
 		r.Method(http.MethodGet, "/figures", handleGrid(d))
 		r.Method(http.MethodPost, "/figures", handleGridSave(d))
+		r.Method(http.MethodGet, "/figures.csv", handleGridDownload(d, chartExtCSV))
+		r.Method(http.MethodGet, "/figures.xlsx", handleGridDownload(d, chartExtXLSX))
 	})
 
 	// Administrators: users, plans and targets, reference lists.

@@ -15,6 +15,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 
 	"industrytargets/internal/auth"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
 	"industrytargets/web"
@@ -41,6 +42,7 @@ type deps struct {
 	sessions *scs.SessionManager
 	hasher   *auth.Hasher
 	limiter  *auth.AddrLimiter
+	snap     *snapshots
 	opt      Options
 }
 
@@ -58,7 +60,7 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	if opt.AddrPerMinute == 0 {
 		opt.AddrPerMinute, opt.AddrBurst = auth.DefaultAddrRate, auth.DefaultAddrBurst
 	}
-	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(),
+	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(), snap: &snapshots{},
 		limiter: auth.NewAddrLimiter(opt.AddrPerMinute, opt.AddrBurst)}
 	d.sessions = newSessions(d)
 	// Cross-origin protection runs before the session is loaded, so a
@@ -66,7 +68,7 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	// with the GET route, as monitors expect.
 	r := chi.NewRouter()
 	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies),
-		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
+		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d), speak)
 	addRoutes(r, d)
 	return r
 }
@@ -78,9 +80,9 @@ func crossOrigin(d *deps) func(http.Handler) http.Handler {
 		d.logger.Warn("cross-origin request refused", "method", r.Method, "path", r.URL.Path,
 			"origin", r.Header.Get("Origin"), "sec_fetch_site", r.Header.Get("Sec-Fetch-Site"))
 		// This runs before the session is loaded: a plain page, no session.
-		p := web.Page{Title: errorTitle(http.StatusForbidden), Path: r.URL.Path}
+		p := web.Page{Title: errorTitle(r.Context(), http.StatusForbidden), Path: r.URL.Path}
 		render(w, r, d.logger, http.StatusForbidden, web.ErrorPage(p, http.StatusForbidden,
-			"Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống."))
+			i18n.T(r.Context(), "Yêu cầu bị từ chối vì không xuất phát từ trang của hệ thống.")))
 	}))
 	return cop.Handler
 }

@@ -34,7 +34,7 @@ func (s *Store) AddClassification(ctx context.Context, c *model.Classification, 
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO classifications (enterprise_id, category_code,
 			product_group, valid_from, valid_until, certificate_no, created_by, updated_by)
 			VALUES (@enterprise_id, @category, @product_group, @valid_from, @valid_until,
@@ -55,7 +55,7 @@ func (s *Store) UpdateClassification(ctx context.Context, c *model.Classificatio
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE classifications SET category_code = @category,
 			product_group = @product_group, valid_from = @valid_from, valid_until = @valid_until,
 			certificate_no = @certificate_no, version = version + 1, updated_at = now(),
@@ -109,7 +109,7 @@ func classificationDetails(c *model.Classification) map[string]any {
 // never user input.
 func (s *Store) deleteVersioned(ctx context.Context, table, entity string, id int64, version int32, by int64,
 	del func(pgx.Tx) (map[string]any, error)) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		details, err := del(tx)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return staleOrMissing(ctx, tx, table, id, err)

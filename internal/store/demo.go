@@ -36,6 +36,14 @@ func (s *Store) CountDemo(ctx context.Context) (DemoCounts, error) {
 	return c, wrap("count demo", err)
 }
 
+// CountDemoEnterprises counts the sample enterprises alone, from their
+// partial index.
+func (s *Store) CountDemoEnterprises(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM enterprises WHERE is_demo`).Scan(&n)
+	return n, wrap("count demo enterprises", err)
+}
+
 // CountEnterprises counts every enterprise, sample or not.
 func (s *Store) CountEnterprises(ctx context.Context) (int64, error) {
 	var n int64
@@ -52,7 +60,7 @@ func (s *Store) InsertDemo(ctx context.Context, ents []DemoEnterprise, outputs [
 			return fmt.Errorf("store: insert demo: %s is not flagged as sample data", ents[i].Enterprise.TaxCode)
 		}
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		ids, err := copyDemoEnterprises(ctx, tx, ents)
 		if err != nil {
 			return err
@@ -155,7 +163,7 @@ func copyDemoOutputs(ctx context.Context, tx pgx.Tx, outputs []model.ProvinceOut
 // their classifications and figures, and the flagged province totals.
 func (s *Store) RemoveDemo(ctx context.Context) (DemoCounts, error) {
 	var c DemoCounts
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		steps := []struct {
 			n   *int64
 			sql string

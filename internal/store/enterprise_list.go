@@ -158,6 +158,9 @@ func enterpriseOrder(f EnterpriseFilter) string {
 // SearchWords splits a search into the words each match must contain, at
 // most maxQueryWords of them.
 func SearchWords(q string) []string {
+	// Bytes that are not UTF-8, and NUL, which PostgreSQL refuses in text,
+	// are in no name: they are dropped from the search.
+	q = strings.ReplaceAll(strings.ToValidUTF8(q, ""), "\x00", "")
 	w := strings.Fields(norm.NFC.String(q))
 	if len(w) > maxQueryWords {
 		w = w[:maxQueryWords]

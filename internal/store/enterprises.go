@@ -45,7 +45,7 @@ func (s *Store) CreateEnterprise(ctx context.Context, e *model.Enterprise, by in
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO enterprises (tax_code, name, name_en, province_code,
 			ownership, investor_country, area_id, zone_id, vsic, operating_since, ceased_on,
 			employees, is_demo, created_by, updated_by)
@@ -84,7 +84,7 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		// The row as it was, locked, so the log can say what changed.
 		rows, _ := tx.Query(ctx, `SELECT `+enterpriseColumns+` FROM enterprises
 			WHERE id = $1 AND version = $2 FOR UPDATE`, e.ID, e.Version)
@@ -115,7 +115,7 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 // refer to it (mark it ceased instead), and with model.ErrConflict when the
 // version is stale.
 func (s *Store) DeleteEnterprise(ctx context.Context, id int64, version int32, by int64) error {
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `DELETE FROM classifications WHERE enterprise_id = $1`, id)
 		if err != nil {
 			return err

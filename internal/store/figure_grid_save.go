@@ -53,7 +53,7 @@ type EditResult struct {
 // when nothing could be written.
 func (s *Store) SaveGrid(ctx context.Context, g GridSave, by int64) ([]EditResult, error) {
 	var out []EditResult
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		for _, e := range g.Figures {
 			res, err := saveFigureEdit(ctx, tx, g, e, by)
 			if err != nil {

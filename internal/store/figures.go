@@ -32,7 +32,7 @@ func (s *Store) AddFigure(ctx context.Context, f *model.Figure, by int64) error 
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO enterprise_figures (enterprise_id, year, price_basis,
 			production_value, revenue, export_value, employees, status, created_by, updated_by)
 			VALUES (@enterprise_id, @year, @basis, @production_value, @revenue, @export_value,
@@ -53,7 +53,7 @@ func (s *Store) UpdateFigure(ctx context.Context, f *model.Figure, by int64) err
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE enterprise_figures SET year = @year, price_basis = @basis,
 			production_value = @production_value, revenue = @revenue, export_value = @export_value,
 			employees = @employees, status = @status, version = version + 1, updated_at = now(),

@@ -37,7 +37,7 @@ var errDryRun = errors.New("dry run")
 // digests and the counts.
 func (s *Store) ApplyImport(ctx context.Context, b importer.Batch, by int64, dryRun bool) (ImportResult, error) {
 	var res ImportResult
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		if res.Enterprises, err = importEnterprises(ctx, tx, b.Enterprises, by); err != nil {
 			return fmt.Errorf("enterprises: %w", err)

@@ -78,7 +78,7 @@ func (s *Store) DeletePendingImport(ctx context.Context, token string, userID in
 // digest and size).
 func (s *Store) ApplyPreviewedImport(ctx context.Context, b importer.Batch, by int64, want ImportResult, details map[string]any) (ImportResult, error) {
 	var res ImportResult
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		var err error
 		if res, err = importAll(ctx, tx, b, by); err != nil {
 			return err

@@ -75,7 +75,7 @@ func (s *Store) EnsurePlan(ctx context.Context, p model.Plan) (bool, error) {
 		return false, err
 	}
 	added := false
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `INSERT INTO plans (code, province_code, name, name_en,
 			decision_no, decision_date, baseline_year)
 			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline)

@@ -14,7 +14,7 @@ func (s *Store) CreatePlan(ctx context.Context, p *model.Plan, by int64) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO plans (code, province_code, name, name_en,
 			decision_no, decision_date, baseline_year)
 			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline)
@@ -37,7 +37,7 @@ func (s *Store) UpdatePlan(ctx context.Context, p *model.Plan, by int64) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `UPDATE plans SET province_code = @province, name = @name,
 			name_en = @name_en, decision_no = @decision_no, decision_date = @decision_date,
 			baseline_year = @baseline, version = version + 1, updated_at = now()

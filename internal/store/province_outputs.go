@@ -24,7 +24,7 @@ func (s *Store) AddProvinceOutput(ctx context.Context, p *model.ProvinceOutput, 
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO province_outputs (province_code, year, price_basis,
 			production_value, status, source, is_demo, created_by, updated_by)
 			VALUES (@province, @year, @basis, @value, @status, @source, @is_demo, @by, @by)

@@ -31,7 +31,7 @@ type ZoneSeed struct {
 // have edited them). It returns how many rows it added.
 func (s *Store) EnsureReference(ctx context.Context, ref Reference) (int64, error) {
 	var added int64
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for _, p := range ref.Provinces {
 			b.Queue(`INSERT INTO provinces (code, name, name_en, valid_from, valid_until)

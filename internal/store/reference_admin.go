@@ -53,7 +53,7 @@ func (s *Store) AddArea(ctx context.Context, a *AreaRecord, by int64) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO areas (province_code, code, name, kind, valid_from,
 			valid_until, updated_by) VALUES (@province, @code, @name, @kind, @valid_from, @valid_until, @by)
 			RETURNING `+areaColumns, areaArgs(a, by))
@@ -68,7 +68,7 @@ func (s *Store) UpdateArea(ctx context.Context, a *AreaRecord, by int64) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE areas SET province_code = @province, code = @code, name = @name,
 			kind = @kind, valid_from = @valid_from, valid_until = @valid_until, version = version + 1,
 			updated_at = now(), updated_by = @by WHERE id = @id AND version = @version

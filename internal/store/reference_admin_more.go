@@ -54,7 +54,7 @@ func (s *Store) AddZone(ctx context.Context, z *ZoneRecord, by int64) error {
 	if err := z.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO industrial_zones (province_code, code, name, kind, area_id,
 			updated_by) VALUES (@province, @code, @name, @kind, @area_id, @by) RETURNING `+zoneColumns, zoneArgs(z, by))
 		return saveRef(ctx, tx, rows, scanZoneRecord, z, by, "create", "zone", zoneID)
@@ -68,7 +68,7 @@ func (s *Store) UpdateZone(ctx context.Context, z *ZoneRecord, by int64) error {
 	if err := z.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE industrial_zones SET province_code = @province, code = @code,
 			name = @name, kind = @kind, area_id = @area_id, version = version + 1, updated_at = now(),
 			updated_by = @by WHERE id = @id AND version = @version RETURNING `+zoneColumns, zoneArgs(z, by))
@@ -120,7 +120,7 @@ func (s *Store) AddGroup(ctx context.Context, g *GroupRecord, by int64) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `INSERT INTO product_groups (code, name, name_en, kind, category_code,
 			sort, updated_by) VALUES (@code, @name, @name_en, @kind, @category,
 			(SELECT coalesce(max(sort), 0) + 1 FROM product_groups), @by) RETURNING `+groupColumns, groupArgs(g, by))
@@ -135,7 +135,7 @@ func (s *Store) UpdateGroup(ctx context.Context, g *GroupRecord, by int64) error
 	if err := g.Validate(); err != nil {
 		return err
 	}
-	err := s.inTx(ctx, func(tx pgx.Tx) error {
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		rows, _ := tx.Query(ctx, `UPDATE product_groups SET name = @name, name_en = @name_en, kind = @kind,
 			category_code = @category, version = version + 1, updated_at = now(), updated_by = @by
 			WHERE code = @code AND version = @version RETURNING `+groupColumns, groupArgs(g, by))

@@ -11,13 +11,18 @@ import (
 )
 
 const userColumns = `id, email, name, role, password_hash, disabled_at, created_at,
-	last_login_at, session_epoch, must_change_password, version`
+	last_login_at, session_epoch, must_change_password, coalesce(lang, ''), version`
 
 func scanUser(r pgx.CollectableRow) (model.User, error) {
 	var u model.User
-	err := r.Scan(&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.DisabledAt, &u.CreatedAt,
-		&u.LastLoginAt, &u.SessionEpoch, &u.MustChangePassword, &u.Version)
+	err := r.Scan(userDest(&u)...)
 	return u, err
+}
+
+// userDest is where the columns of userColumns are read into.
+func userDest(u *model.User) []any {
+	return []any{&u.ID, &u.Email, &u.Name, &u.Role, &u.PasswordHash, &u.DisabledAt, &u.CreatedAt,
+		&u.LastLoginAt, &u.SessionEpoch, &u.MustChangePassword, &u.Lang, &u.Version}
 }
 
 // CreateUser stores a new user whose password is already hashed. A taken
@@ -48,11 +53,32 @@ func (s *Store) CreateUser(ctx context.Context, u *model.User, by int64) error {
 	return wrap("create user", err)
 }
 
+// SetUserLang remembers the interface language the user chose. It is a
+// preference, not a change of the account: no version, no audit entry.
+func (s *Store) SetUserLang(ctx context.Context, id int64, lang model.Lang) error {
+	tag, err := s.pool.Exec(ctx, `UPDATE users SET lang = $2 WHERE id = $1`, id, string(lang))
+	if err == nil && tag.RowsAffected() == 0 {
+		err = model.ErrNotFound
+	}
+	return wrap("set user language", err)
+}
+
 // User returns the user with id, or model.ErrNotFound.
 func (s *Store) User(ctx context.Context, id int64) (model.User, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT `+userColumns+` FROM users WHERE id = $1`, id)
 	u, err := pgx.CollectExactlyOneRow(rows, scanUser)
 	return u, wrap("user", err)
+}
+
+// UserAndRegisterVersion returns the user with id, or model.ErrNotFound,
+// and the register's version (RegisterVersion) read with it: what a signed-in
+// request needs from the database before it starts, in one round trip.
+func (s *Store) UserAndRegisterVersion(ctx context.Context, id int64) (model.User, int64, error) {
+	var version int64
+	var u model.User
+	err := s.pool.QueryRow(ctx, `SELECT `+userColumns+`, (SELECT version FROM register_state) FROM users WHERE id = $1`, id).
+		Scan(append(userDest(&u), &version)...)
+	return u, version, wrap("user", err)
 }
 
 // UserByEmail returns the user with the email in any letter case, or

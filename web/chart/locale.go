@@ -1,11 +1,8 @@
 package chart
 
 import (
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/number"
-
 	"industrytargets/internal/format"
+	"industrytargets/internal/model"
 )
 
 // Locale holds the words and the number format a chart writes. A zero
@@ -42,7 +39,7 @@ func Vietnamese() Locale {
 // English returns an English locale: "1,234.5", "Actual", "Target".
 func English() Locale {
 	return Locale{
-		Number:     englishNumber,
+		Number:     format.For(model.LangEN).Decimal,
 		Year:       "Year",
 		Actual:     "Actual",
 		Trajectory: "Trajectory",
@@ -54,12 +51,12 @@ func English() Locale {
 	}
 }
 
-// en formats English numbers; a Printer is safe for concurrent use.
-var en = message.NewPrinter(language.English)
-
-// englishNumber writes v with thousands commas and at most digits decimals.
-func englishNumber(v float64, digits int) string {
-	return en.Sprint(number.Decimal(v, number.MaxFractionDigits(digits)))
+// For returns the locale of lang: English for English, else Vietnamese.
+func For(lang model.Lang) Locale {
+	if lang == model.LangEN {
+		return English()
+	}
+	return Vietnamese()
 }
 
 // withDefaults fills every empty field of l from Vietnamese.

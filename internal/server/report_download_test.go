@@ -1,0 +1,251 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"io"
+	"net/http"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"industrytargets/internal/format"
+	"industrytargets/internal/model"
+)
+
+var (
+	reTable = regexp.MustCompile(`(?s)<table class="([a-z]+)">(.*?)</table>`)
+	reBody  = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	reRow   = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
+	reCell  = regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`)
+	reTag   = regexp.MustCompile(`<[^>]*>`)
+)
+
+// reportPageTables reads the body rows of the report page's tables, in
+// order, each cell as its text.
+func reportPageTables(t *testing.T, body string) [][][]string {
+	t.Helper()
+	var out [][][]string
+	for _, tm := range reTable.FindAllStringSubmatch(body, -1) {
+		var rows [][]string
+		for _, rm := range reRow.FindAllStringSubmatch(reBody.FindStringSubmatch(tm[2])[1], -1) {
+			var cells []string
+			for _, cm := range reCell.FindAllStringSubmatch(rm[1], -1) {
+				cells = append(cells, strings.TrimSpace(html.UnescapeString(reTag.ReplaceAllString(cm[1], ""))))
+			}
+			rows = append(rows, cells)
+		}
+		out = append(out, rows)
+	}
+	return out
+}
+
+// shownAs writes a workbook's cells as the report page prints the same
+// values; sheet is the table's id.
+func shownAs(t *testing.T, id string, row []string) []string {
+	t.Helper()
+	num := func(s string) float64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%s: %q is not a number", id, s)
+		}
+		return v
+	}
+	money := func(s string) string {
+		if s == "" {
+			return "—"
+		}
+		m, err := model.ParseMoney(strings.Replace(s, ".", ",", 1))
+		if err != nil {
+			t.Fatalf("%s: %q is not an amount: %v", id, s, err)
+		}
+		return format.Money(m)
+	}
+	switch id {
+	case reportTargetsID:
+		metric := func(s string) string {
+			switch {
+			case s == "":
+				return "—"
+			case row[0] == "Tỷ trọng giá trị sản xuất":
+				return format.Percent(num(s))
+			}
+			return format.Decimal(num(s), 1)
+		}
+		return []string{row[0], row[1], metric(row[2]), metric(row[3]), metric(row[4]), row[5] + row[6]}
+	case reportSeriesID:
+		share := "—"
+		if row[4] != "" {
+			share = format.Percent(num(row[4]))
+		}
+		return []string{row[0], format.Int(int64(num(row[1]))), money(row[2]), money(row[3]), share,
+			fmt.Sprintf("%s (%s/%s)", format.Percent(num(row[5])), row[6], row[1])}
+	case reportEnterprisesID:
+		return []string{row[0], row[1], row[2], row[3], money(row[4])}
+	}
+	return []string{row[0], format.Int(int64(num(row[1])))}
+}
+
+// sheetRows reads a sheet's rows as stored, each as wide as the header.
+func sheetRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("sheet %s: %d rows, %v", sheet, len(rows), err)
+	}
+	for i := range rows {
+		for len(rows[i]) < len(rows[0]) {
+			rows[i] = append(rows[i], "")
+		}
+	}
+	return rows
+}
+
+func TestReportWorkbookIsThePagesTables(t *testing.T) {
+	t.Parallel()
+	srv, _ := chartsDemoServer(t)
+	for _, tt := range []struct {
+		year  int
+		basis model.PriceBasis
+		query string
+		name  string
+	}{
+		{2024, model.BasisCurrent, "", "HD-3164-2024-bao-cao.xlsx"},
+		{2023, model.BasisConst2010, "?basis=const2010", "HD-3164-2023-bao-cao-const2010.xlsx"},
+	} {
+		path := "/reports/HD-3164/" + strconv.Itoa(tt.year)
+		page := reportPageTables(t, mustGet(t, srv.URL+path+tt.query, http.StatusOK))
+		body := fetchChartFile(t, srv.URL, path+".xlsx"+tt.query, xlsxType, tt.name)
+		f, err := excelize.OpenReader(bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheets := reportSheets()
+		var names []string
+		for _, s := range sheets {
+			names = append(names, s.sheet)
+		}
+		if got := f.GetSheetList(); !reflect.DeepEqual(got, names) {
+			t.Fatalf("%s sheets = %q, want %q", tt.name, got, names)
+		}
+		if len(page) != len(sheets) {
+			t.Fatalf("the page has %d tables, want %d", len(page), len(sheets))
+		}
+		for k, s := range sheets {
+			rows := sheetRows(t, f, s.sheet)
+			var shown [][]string
+			for _, row := range rows[1:] {
+				shown = append(shown, shownAs(t, s.id, row))
+			}
+			if !reflect.DeepEqual(shown, page[k]) {
+				t.Errorf("%s sheet %s, as the page writes it =\n%q\nthe page's table =\n%q", tt.name, s.sheet, shown, page[k])
+			}
+		}
+		checkReportCellTypes(t, f)
+		f.Close()
+	}
+}
+
+// checkReportCellTypes checks that numbers are numbers (shares shown as
+// percentages) and tax codes text.
+func checkReportCellTypes(t *testing.T, f *excelize.File) {
+	t.Helper()
+	series := sheetRows(t, f, "Số liệu qua các năm")
+	for i, row := range series[1:] {
+		for j, cell := range row {
+			checkSheetCell(t, f, "Số liệu qua các năm", i+1, j, cell, false)
+		}
+	}
+	share, _ := f.GetCellStyle("Số liệu qua các năm", "E2")
+	if st, err := f.GetStyle(share); err != nil || st.NumFmt != 10 {
+		t.Errorf("the share's cell is not a percentage: style %v, %v", st, err)
+	}
+	list := sheetRows(t, f, "Danh sách doanh nghiệp")
+	if len(list) < 2 {
+		t.Fatal("no enterprise is counted")
+	}
+	for i, row := range list[1:] {
+		checkSheetCell(t, f, "Danh sách doanh nghiệp", i+1, 0, row[0], false)
+		checkSheetCell(t, f, "Danh sách doanh nghiệp", i+1, 1, row[1], true)
+		checkSheetCell(t, f, "Danh sách doanh nghiệp", i+1, 4, row[4], false)
+	}
+}
+
+func TestReportCSVIsTheSheet(t *testing.T) {
+	t.Parallel()
+	srv, _ := chartsDemoServer(t)
+	body := fetchChartFile(t, srv.URL, "/reports/HD-3164/2024.xlsx?basis=const2020", xlsxType, "HD-3164-2024-bao-cao-const2020.xlsx")
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, s := range reportSheets() {
+		file := fetchChartFile(t, srv.URL, "/reports/HD-3164/2024/"+s.id+".csv?basis=const2020",
+			"text/csv; charset=utf-8", "HD-3164-2024-bao-cao-"+s.id+"-const2020.csv")
+		got := readCSVFile(t, file)
+		want := sheetRows(t, f, s.sheet)
+		for _, row := range want {
+			for j := range row {
+				row[j] = csvNumber(neutraliseCell(row[j]))
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s.csv =\n%q\nthe sheet %s =\n%q", s.id, got, s.sheet, want)
+		}
+	}
+}
+
+func TestReportDownloadsRefuseWhatIsNotThere(t *testing.T) {
+	t.Parallel()
+	srv, _ := chartsDemoServer(t)
+	for path, want := range map[string]struct {
+		status int
+		msg    string
+	}{
+		"/reports/HD-3164/2024/colour.csv":            {http.StatusNotFound, "Báo cáo không có bảng này."},
+		"/reports/HD-3164/2024/targets.xlsx":          {http.StatusNotFound, ""},
+		"/reports/HD-3164/2019.xlsx":                  {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
+		"/reports/HD-3164/0.xlsx":                     {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
+		"/reports/HD-3164/abc/series.csv":             {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
+		"/reports/NOPE/2024.xlsx":                     {http.StatusNotFound, ""},
+		"/reports/NOPE/2024/targets.csv":              {http.StatusNotFound, ""},
+		"/reports/HD-3164/2024.xlsx?basis=usd":        {http.StatusBadRequest, "Loại giá không hợp lệ."},
+		"/reports/HD-3164/2024/area.csv?basis=usd":    {http.StatusBadRequest, "Loại giá không hợp lệ."},
+		"/reports/HD-3164/2024/vsic_division.csv?x=1": {http.StatusOK, ""},
+	} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != want.status || !strings.Contains(string(b), want.msg) {
+			t.Errorf("GET %s = %d, want %d saying %q", path, resp.StatusCode, want.status, want.msg)
+		}
+	}
+}
+
+func TestReportLinksItsDownloadsOnScreenOnly(t *testing.T) {
+	t.Parallel()
+	srv, _ := chartsDemoServer(t)
+	body := mustGet(t, srv.URL+"/reports/HD-3164/2024?basis=const2010", http.StatusOK)
+	wants := []string{`<nav class="downloads"`, `href="/reports/HD-3164/2024.xlsx?basis=const2010"`}
+	for _, s := range reportSheets() {
+		wants = append(wants, `href="/reports/HD-3164/2024/`+s.id+`.csv?basis=const2010"`)
+	}
+	for _, w := range wants {
+		if !strings.Contains(body, w) {
+			t.Errorf("the report lacks %s", w)
+		}
+	}
+	css := mustGet(t, srv.URL+"/static/report.css", http.StatusOK)
+	if !regexp.MustCompile(`@media print \{\s*nav\.downloads \{ display: none; \}`).MatchString(css) {
+		t.Error("report.css does not hide the downloads in print")
+	}
+}

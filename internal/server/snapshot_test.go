@@ -1,0 +1,123 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strconv"
+	"sync"
+	"testing"
+
+	"industrytargets/internal/model"
+	"industrytargets/internal/seed"
+)
+
+var unclassifiedCount = regexp.MustCompile(`unclassified[^"]*"><span class="count">([0-9.]+)</span>`)
+
+// unclassified is the overview's count of the province's enterprises
+// without any classification, as the page shows it.
+func unclassified(t *testing.T, c *http.Client, base string) int {
+	t.Helper()
+	resp, body := send(t, c, http.MethodGet, base+"/?plan=HD-3164", nil, nil)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("overview: status %d", resp.StatusCode)
+	}
+	m := unclassifiedCount.FindStringSubmatch(body)
+	if m == nil {
+		t.Fatalf("overview: no count of unclassified enterprises in\n%.2000s", body)
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestOverviewNeverStale keeps the overview for the register's version and
+// requires every kind of write, each seen by the very next overview: a form
+// saved in the browser, a write through the store, and SQL run behind the
+// application's back; and on a second instance over the same database, an
+// edit made on the first.
+func TestOverviewNeverStale(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, Options{})
+	if _, err := seed.Ensure(context.Background(), r.st); err != nil {
+		t.Fatal(err)
+	}
+	other := serve(t, r.st, Options{})
+	c := client(t, r.srv.URL, model.RoleEditor)
+	c2 := client(t, other.URL, model.RoleViewer)
+	base := unclassified(t, c, r.srv.URL)
+	if n := unclassified(t, c2, other.URL); n != base {
+		t.Fatalf("the instances disagree: %d and %d", base, n)
+	}
+	for range 3 { // kept: asked again, the same
+		if n := unclassified(t, c, r.srv.URL); n != base {
+			t.Fatalf("asked again with no write: %d, want %d", n, base)
+		}
+	}
+
+	// A form saved on the first instance.
+	entCreate(t, c, r.srv.URL, goodForm())
+	if n := unclassified(t, c, r.srv.URL); n != base+1 {
+		t.Errorf("after an enterprise was added: %d unclassified, want %d", n, base+1)
+	}
+	if n := unclassified(t, c2, other.URL); n != base+1 {
+		t.Errorf("the other instance after the add: %d unclassified, want %d", n, base+1)
+	}
+
+	// Through the store, as the import and the command line write.
+	e := model.Enterprise{TaxCode: "0101248141", Name: "Công ty Thử Hai", ProvinceCode: "HD",
+		OperatingSince: model.Date(2016, 1, 1)}
+	if err := r.st.CreateEnterprise(context.Background(), &e, 0); err != nil {
+		t.Fatal(err)
+	}
+	if n := unclassified(t, c2, other.URL); n != base+2 {
+		t.Errorf("after a write through the store: %d unclassified, want %d", n, base+2)
+	}
+
+	// Behind the application's back: the database's trigger raises the
+	// version too.
+	r.exec(t, `DELETE FROM enterprises WHERE tax_code = '0101248141'`)
+	if n := unclassified(t, c, r.srv.URL); n != base+1 {
+		t.Errorf("after SQL outside the application: %d unclassified, want %d", n, base+1)
+	}
+}
+
+// TestSnapshotsComputeOnce asks for one thing from many requests at once and
+// requires one computation; a newer version computes again, and an older
+// reader is served the newer result rather than a second computation.
+func TestSnapshotsComputeOnce(t *testing.T) {
+	var c snapshots
+	var mu sync.Mutex
+	builds := 0
+	gate := make(chan struct{})
+	build := func(context.Context) (any, error) {
+		<-gate
+		mu.Lock()
+		builds++
+		mu.Unlock()
+		return builds, nil
+	}
+	var wg sync.WaitGroup
+	for range 50 {
+		wg.Go(func() {
+			if _, err := c.get(context.Background(), 7, "k", build); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	close(gate)
+	wg.Wait()
+	if builds != 1 {
+		t.Fatalf("%d computations for 50 requests at once, want 1", builds)
+	}
+	v, _ := c.get(context.Background(), 8, "k", build)
+	if builds != 2 || v != 2 {
+		t.Fatalf("a new version: %d computations, value %v; want 2 and the new value", builds, v)
+	}
+	v, _ = c.get(context.Background(), 7, "k", build)
+	if builds != 2 || v != 2 {
+		t.Errorf("an older reader: %d computations, value %v; want the newer value kept", builds, v)
+	}
+}

@@ -1,0 +1,2 @@
+DROP INDEX classifications_valid_until_idx;
+DROP INDEX enterprise_figures_provisional_idx;
