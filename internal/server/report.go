@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"industrytargets/internal/format"
+	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
 	"industrytargets/web"
@@ -40,12 +41,12 @@ func (d *deps) reportParams(w http.ResponseWriter, r *http.Request) (plan model.
 	}
 	year, err = strconv.Atoi(r.PathValue("year"))
 	if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
-		renderError(w, r, d, http.StatusNotFound, "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi.")
+		renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi."))
 		return plan, 0, "", false
 	}
 	basis = model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
 	if !basis.Valid() {
-		renderError(w, r, d, http.StatusBadRequest, "Loại giá không hợp lệ.")
+		renderError(w, r, d, http.StatusBadRequest, i18n.T(r.Context(), "Loại giá không hợp lệ."))
 		return plan, 0, "", false
 	}
 	return plan, year, basis, true

@@ -86,7 +86,7 @@ func handleReportTableCSV(d *deps) http.Handler {
 		}
 		at := slices.IndexFunc(reportSheets(), func(s reportSheet) bool { return s.id == r.PathValue("table") })
 		if at < 0 {
-			renderError(w, r, d, http.StatusNotFound, "Báo cáo không có bảng này.")
+			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Báo cáo không có bảng này."))
 			return
 		}
 		s := reportSheets()[at]
