@@ -48,9 +48,10 @@ func handleOverview(d *deps) http.Handler {
 			return
 		}
 		// The overview is the same for everyone who asks for it in one
-		// language on one day, until the register changes.
-		key := fmt.Sprintf("overview|%s|%d|%s|%s|%s", q.plan.Code, q.year, q.basis, i18n.From(r.Context()),
-			vnToday().Format(time.DateOnly))
+		// language on one day, signed in or not, until the register changes.
+		_, signedIn := currentUser(r)
+		key := fmt.Sprintf("overview|%s|%d|%s|%s|%s|%t", q.plan.Code, q.year, q.basis, i18n.From(r.Context()),
+			vnToday().Format(time.DateOnly), signedIn)
 		// It is kept drawn: a request only draws the layout around it.
 		body, r, err := kept(d, r, key, func(ctx context.Context) (string, error) {
 			v, err := d.overview(r.WithContext(ctx), plans, q)
@@ -109,7 +110,8 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
 		BasisName: f.Basis(q.basis), Cards: overviewCards(ctx, rep), Series: seriesRows(f, rep)}
 	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(f), yearOptions(q.plan, rep.AsOfYear)
-	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear}
+	_, signedIn := currentUser(r)
+	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear, noLists: !signedIn}
 	for i, s := range v.Series {
 		v.Series[i].CountHref = l.counted(s.Year)
 	}

@@ -24,11 +24,15 @@ import (
 type drillLinks struct {
 	plan, basis string
 	year        int
+	// noLists leaves out the links to the register's lists, which only
+	// signed-in users may open: a visitor of the public dashboard sees the
+	// numbers and downloads the charts' data.
+	noLists bool
 }
 
 // list is the enterprise list of plan on basis in year, narrowed by set.
 func (l *drillLinks) list(year int, set func(*web.EnterpriseFilter)) string {
-	if l == nil {
+	if l == nil || l.noLists {
 		return ""
 	}
 	f := web.EnterpriseFilter{Plan: l.plan, Year: strconv.Itoa(year), Basis: l.basis}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -119,5 +120,32 @@ func TestSnapshotsComputeOnce(t *testing.T) {
 	v, _ = c.get(context.Background(), 7, "k", build)
 	if builds != 2 || v != 2 {
 		t.Errorf("an older reader: %d computations, value %v; want the newer value kept", builds, v)
+	}
+}
+
+// TestPublicOverviewLinksOnlyWhatVisitorsMayOpen serves the public
+// dashboard: a visitor gets the numbers and the charts' downloads but no
+// links to the register's lists, which would only ask them to sign in; a
+// signed-in viewer of the same overview gets the links.
+func TestPublicOverviewLinksOnlyWhatVisitorsMayOpen(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, Options{PublicDashboard: true})
+	if _, err := seed.Ensure(context.Background(), r.st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seed.EnsureDemo(context.Background(), r.st); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		role  model.Role
+		lists bool
+	}{{"", false}, {model.RoleViewer, true}, {"", false}} {
+		_, body := send(t, client(t, r.srv.URL, tt.role), http.MethodGet, r.srv.URL+"/?plan=HD-3164", nil, nil)
+		if got := strings.Contains(body, `href="/enterprises?`); got != tt.lists {
+			t.Errorf("role %q: links to the lists %v, want %v", tt.role, got, tt.lists)
+		}
+		if !strings.Contains(body, `href="/charts/HD-3164/`) {
+			t.Errorf("role %q: no download of the charts' data", tt.role)
+		}
 	}
 }
