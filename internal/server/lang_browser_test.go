@@ -60,6 +60,27 @@ func TestLanguageSwitchInBrowser(t *testing.T) {
 	}
 	check("after reloading", "en", "Plan progress", "Figures by year")
 
+	// The other pages a viewer reads, as they look in English.
+	browserOpen(t, ctx, srv.URL+"/enterprises", http.StatusOK)
+	detail := browserEval[string](t, ctx, `document.querySelector('main table a[href^="/enterprises/"]').getAttribute("href")`)
+	for _, p := range []struct{ path, name, h1 string }{
+		{"/enterprises", "enterprises-english", "Enterprises"},
+		{detail, "enterprise-detail-english", ""},
+		{"/account", "account-english", ""},
+	} {
+		browserOpen(t, ctx, srv.URL+p.path, http.StatusOK)
+		if got := browserEval[string](t, ctx, `document.documentElement.lang`); got != "en" {
+			t.Errorf("%s: <html lang> = %q, want en", p.path, got)
+		}
+		if p.h1 != "" {
+			if got := browserText(t, ctx, "h1"); got != p.h1 {
+				t.Errorf("%s: h1 = %q, want %q", p.path, got, p.h1)
+			}
+		}
+		browsertest.Screenshot(t, ctx, p.name)
+	}
+	browserOpen(t, ctx, srv.URL+"/", http.StatusOK)
+
 	browserSwitchLanguage(t, ctx, "Tiếng Việt")
 	check("after switching back", "vi", "Tiến độ thực hiện đề án", "Số liệu theo năm")
 }
