@@ -70,3 +70,33 @@ func FuzzReadFile(f *testing.F) {
 		checkRead(t, tables, err)
 	})
 }
+
+// FuzzParse checks files as an import does after reading them: every
+// problem has a row and a message, and what is accepted is no more rows
+// than the file had (a figures row with nothing in it is skipped).
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(figuresCSV), "a.csv")
+	f.Add([]byte("Mã số thuế,Tên doanh nghiệp,Địa bàn,Năm,Giá,Giá trị sản xuất (triệu đồng),Tình trạng số liệu\n"+
+		"0100233488,Công ty A,Huyện Cẩm Giàng,2024,current,,official\n0100233488,Công ty A,,2024,current,\"1,5\",official\n"), "grid.csv")
+	f.Add([]byte("tax_code,name,operating_since,province\n0100233488,Công ty,01/01/2015,HD\n"), "e.csv")
+	ref := testRef()
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		tables, err := importer.ReadFile(data, name)
+		if err != nil {
+			return
+		}
+		rows := 0
+		for _, tb := range tables {
+			rows += len(tb.Rows)
+		}
+		b, problems := importer.Parse(tables, ref, func(string) bool { return true })
+		for _, p := range problems {
+			if p.Row <= 0 || p.Reason("vi") == "" || p.Reason("en") == "" {
+				t.Fatalf("problem %+v has no row or no message", p)
+			}
+		}
+		if n := len(b.Enterprises) + len(b.Classifications) + len(b.Figures) + len(b.ProvinceOutputs); n > rows {
+			t.Fatalf("%d records accepted from %d rows", n, rows)
+		}
+	})
+}
