@@ -21,12 +21,17 @@ type snapshots struct {
 	mu      sync.Mutex
 	version int64          // the newest version seen; entries are for it
 	entries map[string]any // by what was asked
+	bytes   int            // the size of the drawn pages among entries
 	flight  singleflight.Group
 }
 
-// maxSnapshots bounds what is kept for one version: plans × years × price
-// bases × languages of overviews in use, with room to spare.
-const maxSnapshots = 512
+// What is kept for one version is bounded, in entries and in the bytes of
+// drawn pages (an overview is some 100 to 300 kB): past either bound, what
+// is asked for is computed for each request until the next version.
+const (
+	maxSnapshots     = 512
+	maxSnapshotBytes = 32 << 20
+)
 
 // buildTimeout bounds one computation, which runs on when the request that
 // started it goes away, for the others waiting on it.
@@ -37,7 +42,7 @@ const buildTimeout = 2 * time.Minute
 func (c *snapshots) get(ctx context.Context, version int64, key string, build func(context.Context) (any, error)) (any, error) {
 	c.mu.Lock()
 	if version > c.version {
-		c.version, c.entries = version, map[string]any{}
+		c.version, c.entries, c.bytes = version, map[string]any{}, 0
 	}
 	v, ok := c.entries[key]
 	c.mu.Unlock()
@@ -61,9 +66,13 @@ func (c *snapshots) get(ctx context.Context, version int64, key string, build fu
 		if err != nil {
 			return nil, err
 		}
+		size := 0
+		if page, ok := v.(string); ok {
+			size = len(page)
+		}
 		c.mu.Lock()
-		if c.version == version && len(c.entries) < maxSnapshots {
-			c.entries[key] = v
+		if c.version == version && len(c.entries) < maxSnapshots && c.bytes+size <= maxSnapshotBytes {
+			c.entries[key], c.bytes = v, c.bytes+size
 		}
 		c.mu.Unlock()
 		return v, nil

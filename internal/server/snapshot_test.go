@@ -149,3 +149,22 @@ func TestPublicOverviewLinksOnlyWhatVisitorsMayOpen(t *testing.T) {
 		}
 	}
 }
+
+// TestSnapshotsBoundedInBytes keeps drawn pages only up to the byte bound:
+// past it each request computes its own.
+func TestSnapshotsBoundedInBytes(t *testing.T) {
+	var c snapshots
+	builds := 0
+	big := func(context.Context) (any, error) {
+		builds++
+		return strings.Repeat("x", maxSnapshotBytes/2+1), nil
+	}
+	for _, key := range []string{"a", "a", "b", "b"} {
+		if _, err := c.get(context.Background(), 1, key, big); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if builds != 3 {
+		t.Errorf("%d computations, want 3: a once, then b twice as it no longer fits", builds)
+	}
+}
