@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"industrytargets/internal/model"
 )
 
 // uses finds every message the code passes as a literal to T, Tf or In of
@@ -120,6 +122,24 @@ func TestCatalogueFilesLoad(t *testing.T) {
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".json") {
 			t.Errorf("en/%s: the catalogue holds only .json files", e.Name())
+		}
+	}
+}
+
+// TestContextNeverShown tells two uses of one Vietnamese text apart in
+// English and shows the Vietnamese text alone.
+func TestContextNeverShown(t *testing.T) {
+	for _, tt := range []struct {
+		lang      model.Lang
+		msg, want string
+	}{
+		{model.LangVI, "Đề án|bộ chọn", "Đề án"},
+		{model.LangEN, "Đề án|bộ chọn", "Plan"},
+		{model.LangEN, "Đề án", "Plans"},
+		{model.LangEN, "Chưa dịch|ngữ cảnh", "Chưa dịch"},
+	} {
+		if got := In(tt.lang, tt.msg); got != tt.want {
+			t.Errorf("In(%s, %q) = %q, want %q", tt.lang, tt.msg, got, tt.want)
 		}
 	}
 }

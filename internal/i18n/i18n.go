@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 
 	"industrytargets/internal/model"
 )
@@ -53,15 +54,18 @@ func Tf(ctx context.Context, format string, args ...any) string {
 	return fmt.Sprintf(In(From(ctx), format), args...)
 }
 
-// In is msg in lang.
+// In is msg in lang. A message may end in "|" and a few words of context
+// that tell apart two uses of one Vietnamese text English says differently
+// ("Đề án" the menu of plans, "Đề án|bộ chọn" the plan chosen): the context
+// is part of the key and never shown.
 func In(lang model.Lang, msg string) string {
-	if lang != model.LangEN {
-		return msg
+	if lang == model.LangEN {
+		if s, ok := english[msg]; ok {
+			return s
+		}
 	}
-	if s, ok := english[msg]; ok {
-		return s
-	}
-	return msg
+	text, _, _ := strings.Cut(msg, "|")
+	return text
 }
 
 // Has reports whether the English catalogue translates msg.
