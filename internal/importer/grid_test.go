@@ -110,16 +110,16 @@ func TestFiguresStillRefuseOtherColumns(t *testing.T) {
 func TestFiguresRowWithoutFigureIsSkipped(t *testing.T) {
 	t.Parallel()
 	// Rows 2, 4, 5 and 7 have no figure, as a downloaded grid lists an
-	// enterprise without one: basis and status filled, the tax code
-	// unknown or even wrong. Nothing of them is read, so row 6 does not
-	// repeat row 2's key.
+	// enterprise without one: year and basis filled, the tax code unknown
+	// or even wrong. Nothing of them is read, so row 6 does not repeat
+	// row 2's key.
 	body := "Mã số thuế,Tên doanh nghiệp,Địa bàn,Năm,Giá,Giá trị sản xuất,Doanh thu,Giá trị xuất khẩu,Số lao động,Tình trạng số liệu\n" +
-		tcA + ",Công ty A,,2024,current,,,,,official\n" +
+		tcA + ",Công ty A,,2024,current,,,,,\n" +
 		tcB + ",Công ty B,,2024,current,20,,,,\n" +
 		tcC + ",Chưa đăng ký,,2024,current,,,,,\n" +
-		"0100233480,Sai mã,,2024,usd, ,,,,final\n" +
+		"0100233480,Sai mã,,2024,usd, ,,,,\n" +
 		tcA + ",Công ty A,,2024,current,30,,,,estimate\n" +
-		",,,,,,,,,official\n"
+		",,,2024,current,,,,,\n"
 	b, errs := parse(t, []string{tcA, tcB}, csvFile{"f.csv", body})
 	sameProblems(t, errs, nil)
 	want := fmt.Sprint([]string{
@@ -135,7 +135,7 @@ func TestFiguresRowWithoutFigureIsSkipped(t *testing.T) {
 
 	// Workbook cells the same.
 	data := xlsxtest.Workbook("Số liệu", gridHeader,
-		[]any{tcA, "Công ty A", nil, 2024, "current", nil, nil, nil, nil, "official"},
+		[]any{tcA, "Công ty A", nil, 2024, "current", nil, nil, nil, nil, nil},
 		[]any{tcB, "Công ty B", nil, 2024, "current", 20})
 	b, errs = importer.Parse(mustReadXLSX(t, data), testRef(), func(string) bool { return true })
 	sameProblems(t, errs, nil)
@@ -150,13 +150,15 @@ func TestFiguresRowPartlyFilledNeedsProductionValue(t *testing.T) {
 		tcA + ",A,,2021,current,,5,,,\n" +
 		tcA + ",A,,2022,current,,,5,,\n" +
 		tcA + ",A,,2023,current,,,,5,\n" +
-		tcA + ",A,,2024,current,,0,,,\n" // a revenue of nothing is a figure still
+		tcA + ",A,,2024,current,,0,,,\n" + // a revenue of nothing is a figure still
+		tcA + ",A,,2025,current,,,,,official\n" // a status: a figure whose value was forgotten
 	_, errs := parse(t, []string{tcA}, csvFile{"f.csv", body})
 	sameProblems(t, errs, []problem{
 		{2, "production_value", "", "required"},
 		{3, "production_value", "", "required"},
 		{4, "production_value", "", "required"},
 		{5, "production_value", "", "required"},
+		{6, "production_value", "", "required"},
 	})
 	// A value in a column without a header is reported even on a row
 	// with no figure: it may be the figure, typed one column too far.

@@ -215,9 +215,12 @@ func (p *parser) classification(r *rowReader, src Origin) (Classification, bool)
 	return Classification{tc, c, src}, r.ok()
 }
 
-// figureKeys are the cells of a figures row that hold a figure: a row with
-// all of them empty has nothing to import.
-var figureKeys = []string{"production_value", "revenue", "export_value", "employees"}
+// figureKeys are the cells of a figures row that hold a figure, or say
+// what it is: a row with all of them empty has nothing to import. A row
+// with a status but no value is a figure whose value was forgotten, and is
+// refused as such (a downloaded grid leaves the status empty where there is
+// no figure).
+var figureKeys = []string{"production_value", "revenue", "export_value", "employees", "status"}
 
 func (p *parser) figure(r *rowReader, src Origin) (Figure, bool) {
 	tc := r.taxCode()

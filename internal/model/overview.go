@@ -22,9 +22,10 @@ func (d Dimension) Valid() bool { return oneOf(d, Dimensions) }
 // CountRow is one slice of a breakdown: its key (a code, empty for "not
 // set"), its name, and how many qualifying enterprises fall in it.
 type CountRow struct {
-	Key   string
-	Name  string
-	Count int
+	Key    string
+	Name   string
+	NameEN string // the reference list's English name; "" for places, which keep their own
+	Count  int
 }
 
 // YearFlow says how many enterprises started and stopped qualifying in a

@@ -55,14 +55,12 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
+			if u.Lang != "" {
+				// The user's own choice, over the browser's (speak).
+				ctx = i18n.WithLang(ctx, u.Lang)
+			}
 			if u.MustChangePassword && !mayWhileChangingPassword(r) {
-				// speak, which sets the request's language, comes after this:
-				// the user's choice, else the browser's.
-				lang := u.Lang
-				if c, err := r.Cookie(langCookie); err == nil && lang == "" {
-					lang, _ = i18n.Parse(c.Value)
-				}
-				d.sessions.Put(ctx, sessFlash, i18n.In(lang, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục."))
+				d.sessions.Put(ctx, sessFlash, i18n.T(ctx, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục."))
 				http.Redirect(w, r, "/account", http.StatusSeeOther)
 				return
 			}

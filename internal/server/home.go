@@ -9,13 +9,13 @@ import (
 	"industrytargets/web"
 )
 
-func planView(p model.Plan, names store.Names) web.PlanView {
+func planView(lang model.Lang, p model.Plan, names store.Names) web.PlanView {
 	v := web.PlanView{
 		Code: p.Code, Name: p.Name, NameEN: p.NameEN, DecisionNo: p.DecisionNo, DecisionDate: p.DecisionDate,
 		Province: names.Province(p.ProvinceCode), BaselineYear: p.BaselineYear,
 	}
 	for _, c := range p.Categories {
-		v.Categories = append(v.Categories, names.Category(c))
+		v.Categories = append(v.Categories, names.CategoryIn(lang, c))
 	}
 	for _, t := range p.Targets {
 		v.Targets = append(v.Targets, web.TargetView{Metric: string(t.Metric), Year: t.Year, Value: t.Value})

@@ -13,8 +13,9 @@ import (
 // signed-in user's choice is kept with their account.
 const langCookie = "lang"
 
-// speak sets the request's language: the signed-in user's choice, else the
-// browser's cookie, else Vietnamese.
+// speak sets the request's language from the browser's cookie, else
+// Vietnamese, before anything else can answer; loadUser puts the signed-in
+// user's own choice over it.
 func speak(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		lang := model.LangVI
@@ -22,9 +23,6 @@ func speak(next http.Handler) http.Handler {
 			if l, ok := i18n.Parse(c.Value); ok {
 				lang = l
 			}
-		}
-		if u, ok := currentUser(r); ok && u.Lang != "" {
-			lang = u.Lang
 		}
 		next.ServeHTTP(w, r.WithContext(i18n.WithLang(r.Context(), lang)))
 	})

@@ -158,4 +158,15 @@ func TestGridErrorsAndReportDownloadsInEnglish(t *testing.T) {
 	if strings.Contains(nav, "Tải") {
 		t.Errorf("the report's download links are still in Vietnamese: %s", nav)
 	}
+	// Everything else, the breakdowns and charts shared with the overview
+	// included, is Vietnamese.
+	doc := strings.Replace(body, nav, "", 1)
+	if n := notEnglish(doc); len(n) == 0 {
+		t.Error("the report has no Vietnamese in it")
+	}
+	for _, english := range []string{"Data table", "Download the data", "By category", "Number of enterprises"} {
+		if strings.Contains(doc, english) {
+			t.Errorf("the report document has %q in English", english)
+		}
+	}
 }

@@ -142,3 +142,37 @@ func TestLanguageRememberedPerUser(t *testing.T) {
 		t.Error("another user's pages changed language")
 	}
 }
+
+// TestLanguageSwitchAfterAFormReturnsToTheForm switches language on a page
+// drawn as a form's answer (POST): the switch returns to the form's page,
+// which answers GET, not to the address the form posted to.
+func TestLanguageSwitchAfterAFormReturnsToTheForm(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, Options{})
+	c := client(t, r.srv.URL, model.RoleViewer)
+	_, body := send(t, c, http.MethodPost, r.srv.URL+"/account/password", url.Values{"current_password": {"sai"}},
+		map[string]string{"Referer": r.srv.URL + "/account"})
+	if !strings.Contains(body, `name="back" value="/account"`) {
+		t.Errorf("the form's answer returns the switch to %q, want /account",
+			body[strings.Index(body, `name="back"`):][:40])
+	}
+	_, body = send(t, c, http.MethodPost, r.srv.URL+"/account/password", url.Values{"current_password": {"sai"}},
+		map[string]string{"Referer": "https://evil.example/account"})
+	if !strings.Contains(body, `name="back" value="/"`) {
+		t.Error("a form answered from another site's page returns the switch elsewhere than /")
+	}
+}
+
+// TestRefusalsBeforeSignInSpeakTheBrowsersLanguage: what is answered before
+// the session is read, such as a cross-site form refused, is in the
+// language of the browser's cookie.
+func TestRefusalsBeforeSignInSpeakTheBrowsersLanguage(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, Options{})
+	resp, body := send(t, jarClient(), http.MethodPost, r.srv.URL+"/logout", url.Values{},
+		map[string]string{"Sec-Fetch-Site": "cross-site", "Cookie": "lang=en"})
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(body, "did not come from this system") {
+		t.Errorf("cross-site form with lang=en: status %d\n%.600s", resp.StatusCode, body)
+	}
+	requireEnglish(t, "the cross-site refusal", body)
+}

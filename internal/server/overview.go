@@ -107,7 +107,7 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 		return web.OverviewView{}, err
 	}
 	f := format.For(i18n.From(ctx))
-	v := web.OverviewView{Plan: planView(q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
+	v := web.OverviewView{Plan: planView(i18n.From(ctx), q.plan, names), Year: rep.AsOfYear, Basis: string(q.basis),
 		BasisName: f.Basis(q.basis), Cards: overviewCards(ctx, rep), Series: seriesRows(f, rep)}
 	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(f), yearOptions(q.plan, rep.AsOfYear)
 	_, signedIn := currentUser(r)

@@ -138,7 +138,7 @@ func breakdownChart(ctx context.Context, dim model.Dimension, rows []model.Count
 	b := chart.Bar{ID: "chart-" + string(dim), Title: dimensionTitle(lang, dim), Unit: i18n.T(ctx, "doanh nghiệp"),
 		CategoryHeader: dimensionNoun(lang, dim), ValueHeader: i18n.T(ctx, "Số doanh nghiệp"), Locale: chart.For(lang)}
 	for _, r := range rows {
-		b.Items = append(b.Items, chart.BarItem{Label: sliceName(lang, dim, r.Key, r.Name), Value: float64(r.Count),
+		b.Items = append(b.Items, chart.BarItem{Label: sliceName(lang, dim, r.Key, r.Name, r.NameEN), Value: float64(r.Count),
 			Href: l.slice(dim, r.Key)})
 	}
 	return b

@@ -55,7 +55,7 @@ func breakdownView(ctx context.Context, dim model.Dimension, rows []model.CountR
 		b.Note = i18n.T(ctx, "Doanh nghiệp thuộc nhiều nhóm được tính ở mỗi nhóm.")
 	}
 	for _, r := range rows {
-		b.Rows = append(b.Rows, web.BreakdownRow{Name: sliceName(i18n.From(ctx), dim, r.Key, r.Name), Count: f.Int(int64(r.Count)),
+		b.Rows = append(b.Rows, web.BreakdownRow{Name: sliceName(i18n.From(ctx), dim, r.Key, r.Name, r.NameEN), Count: f.Int(int64(r.Count)),
 			Href: l.slice(dim, r.Key)})
 	}
 	if len(rows) > 0 {

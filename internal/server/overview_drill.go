@@ -219,19 +219,20 @@ func (r *refs) sliceTitle(dr store.Drill) string {
 			}
 		}
 	}
-	return sliceName(r.lang, dr.Dim, dr.Key, cmp.Or(name, dr.Key))
+	// The names of refs are in r's language already.
+	return sliceName(r.lang, dr.Dim, dr.Key, cmp.Or(name, dr.Key), "")
 }
 
 // sliceName names a slice of a breakdown as the overview shows it, in
-// lang: the names of reference data (categories, product groups,
-// industries, ownership kinds) in English on an English page, places by
-// their own names.
-func sliceName(lang model.Lang, dim model.Dimension, key, name string) string {
+// lang: reference data (categories, product groups, industries) by the
+// list's English name (nameEN) on an English page when it has one,
+// ownership kinds in the interface's words, places by their own names.
+func sliceName(lang model.Lang, dim model.Dimension, key, name, nameEN string) string {
 	if dim == model.ByOwnership && key != "" {
 		// The list's words, without the abbreviation a bar has no room for.
 		name = strings.TrimSuffix(i18n.In(lang, ownershipLabel(model.Ownership(key))), " (FDI)")
-	} else if dim != model.ByArea && dim != model.ByZone {
-		name = i18n.In(lang, name)
+	} else if lang == model.LangEN && nameEN != "" {
+		name = nameEN
 	}
 	return cmp.Or(name, i18n.In(lang, "(chưa xác định)"))
 }

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 
 	"github.com/a-h/templ"
 
+	"industrytargets/internal/auth"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/web"
@@ -37,16 +39,29 @@ func render(w http.ResponseWriter, r *http.Request, logger *slog.Logger, status 
 // register holds sample data.
 func page(r *http.Request, d *deps, title string) web.Page {
 	ctx := r.Context()
-	p := web.Page{Title: title, Path: r.URL.Path, Back: r.URL.RequestURI()}
+	p := web.Page{Title: title, Path: r.URL.Path, Back: backTo(r)}
 	if u, ok := currentUser(r); ok {
 		p.User = &web.UserView{Email: u.Email, Name: u.Name, Role: string(u.Role), Admin: u.Can(model.RoleAdmin)}
 	}
 	if d.sessions != nil {
 		p.Flash = d.sessions.PopString(ctx, sessFlash)
 	}
-	demo, _, err := kept(d, r, "demo", d.st.HasDemo)
+	demo, err := d.hasDemo(r)
 	p.Demo = demo && err == nil
 	return p
+}
+
+// backTo is where switching language on this page returns: the page
+// itself when it was asked for with GET, else (a form's answer, whose
+// address takes only POST) the page the form was on.
+func backTo(r *http.Request) string {
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		return r.URL.RequestURI()
+	}
+	if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+		return auth.LocalPath(ref.RequestURI())
+	}
+	return "/"
 }
 
 // flash leaves a message for the next page the user sees.

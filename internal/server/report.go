@@ -21,12 +21,17 @@ func handleReport(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		v, err := d.report(r, plan, year, basis)
+		// The report is an official Vietnamese document whatever the
+		// reader's language; only its download links speak theirs.
+		reader := i18n.From(r.Context())
+		vi := r.WithContext(i18n.WithLang(r.Context(), model.LangVI))
+		v, err := d.report(vi, plan, year, basis)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		render(w, r, d.logger, http.StatusOK, web.Report(v))
+		v.Reader = reader
+		render(w, vi, d.logger, http.StatusOK, web.Report(v))
 	})
 }
 
@@ -87,7 +92,7 @@ func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.Pr
 		v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
 	}
 	v.XLSX, v.Tables = reportDownloads(plan.Code, year, basis)
-	v.Demo, err = d.st.HasDemo(ctx)
+	v.Demo, err = d.hasDemo(r)
 	return v, err
 }
 

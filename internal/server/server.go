@@ -67,8 +67,8 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	// forged request never reaches the session store; GetHead answers HEAD
 	// with the GET route, as monitors expect.
 	r := chi.NewRouter()
-	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies),
-		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d), speak)
+	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies), speak,
+		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
 	addRoutes(r, d)
 	return r
 }

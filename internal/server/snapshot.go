@@ -96,6 +96,8 @@ func (d *deps) registerVersion(r *http.Request) (int64, *http.Request, error) {
 }
 
 // kept is what get keeps for the request's register version under key.
+// What it returns is shared by every request of that version: read it,
+// never change it in place.
 func kept[T any](d *deps, r *http.Request, key string, build func(context.Context) (T, error)) (T, *http.Request, error) {
 	var zero T
 	version, r, err := d.registerVersion(r)
@@ -107,4 +109,11 @@ func kept[T any](d *deps, r *http.Request, key string, build func(context.Contex
 		return zero, r, err
 	}
 	return v.(T), r, nil
+}
+
+// hasDemo reports whether the register holds sample data, as kept for the
+// request's version.
+func (d *deps) hasDemo(r *http.Request) (bool, error) {
+	demo, _, err := kept(d, r, "demo", d.st.HasDemo)
+	return demo, err
 }

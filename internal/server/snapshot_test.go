@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -166,5 +167,31 @@ func TestSnapshotsBoundedInBytes(t *testing.T) {
 	}
 	if builds != 3 {
 		t.Errorf("%d computations, want 3: a once, then b twice as it no longer fits", builds)
+	}
+}
+
+// TestEnglishNamesComeFromTheReferenceLists renames a category's English
+// name in its list, as an administrator may: the English overview shows the
+// new name at once (the list is part of the register's version).
+func TestEnglishNamesComeFromTheReferenceLists(t *testing.T) {
+	t.Parallel()
+	r := newRig(t, Options{})
+	if _, err := seed.Ensure(context.Background(), r.st); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seed.EnsureDemo(context.Background(), r.st); err != nil {
+		t.Fatal(err)
+	}
+	c := client(t, r.srv.URL, model.RoleViewer)
+	send(t, c, http.MethodPost, r.srv.URL+"/lang", url.Values{"lang": {"en"}}, nil)
+	if _, body := send(t, c, http.MethodGet, r.srv.URL+"/?plan=HD-3164", nil, nil); !strings.Contains(body, "Supporting industry:") {
+		t.Fatal("the English overview does not name the supporting industry")
+	}
+	r.exec(t, `UPDATE categories SET name_en = 'Ancillary industry' WHERE code = 'supporting'`)
+	_, body := send(t, c, http.MethodGet, r.srv.URL+"/?plan=HD-3164", nil, nil)
+	// "Supporting industry: 4 enterprises" is how the breakdown chart's
+	// description names the category.
+	if !strings.Contains(body, "Ancillary industry") || strings.Contains(body, "Supporting industry:") {
+		t.Error("the English overview does not show the category's new English name")
 	}
 }

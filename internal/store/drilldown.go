@@ -61,19 +61,19 @@ func (d Drill) check() error {
 // holding several categories (or product groups) at the year's end is in
 // each of them.
 var sliceSQL = map[model.Dimension]string{
-	model.ByArea: `SELECT q.id, coalesce(a.code, ''), coalesce(a.name, '') FROM q JOIN enterprises e ON e.id = q.id
+	model.ByArea: `SELECT q.id, coalesce(a.code, ''), coalesce(a.name, ''), '' FROM q JOIN enterprises e ON e.id = q.id
 		LEFT JOIN areas a ON a.id = e.area_id`,
-	model.ByZone: `SELECT q.id, coalesce(z.code, ''), coalesce(z.name, '') FROM q JOIN enterprises e ON e.id = q.id
+	model.ByZone: `SELECT q.id, coalesce(z.code, ''), coalesce(z.name, ''), '' FROM q JOIN enterprises e ON e.id = q.id
 		LEFT JOIN industrial_zones z ON z.id = e.zone_id`,
-	model.ByOwnership: `SELECT q.id, coalesce(e.ownership, ''), '' FROM q JOIN enterprises e ON e.id = q.id`,
-	model.ByVSIC: `SELECT q.id, coalesce(d.code, ''), coalesce(d.name, '') FROM q JOIN enterprises e ON e.id = q.id
+	model.ByOwnership: `SELECT q.id, coalesce(e.ownership, ''), '', '' FROM q JOIN enterprises e ON e.id = q.id`,
+	model.ByVSIC: `SELECT q.id, coalesce(d.code, ''), coalesce(d.name, ''), coalesce(d.name_en, '') FROM q JOIN enterprises e ON e.id = q.id
 		LEFT JOIN vsic_divisions d ON d.code = e.vsic_division`,
-	model.ByCategory: `SELECT q.id, cat.code, cat.name FROM q
+	model.ByCategory: `SELECT q.id, cat.code, cat.name, cat.name_en FROM q
 		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
 			AND c.valid_from <= make_date(@first::int, 12, 31)
 			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first::int, 12, 31))
 		JOIN categories cat ON cat.code = c.category_code`,
-	model.ByProductGroup: `SELECT q.id, coalesce(g.code, ''), coalesce(g.name, '') FROM q
+	model.ByProductGroup: `SELECT q.id, coalesce(g.code, ''), coalesce(g.name, ''), coalesce(g.name_en, '') FROM q
 		JOIN classifications c ON c.enterprise_id = q.id AND c.category_code = ANY(@categories)
 			AND c.valid_from <= make_date(@first::int, 12, 31)
 			AND (c.valid_until IS NULL OR c.valid_until >= make_date(@first::int, 12, 31))
@@ -130,7 +130,7 @@ func drillWhere(d Drill, today time.Time) (string, pgx.NamedArgs) {
 	first, ctes, sel := d.Year, "", `SELECT id FROM q`
 	switch {
 	case d.Kind == DrillCounted && d.Dim != "":
-		ctes, sel = `, s(id, key, name) AS (`+sliceSQL[d.Dim]+`)`, `SELECT id FROM s WHERE key = @slice_key`
+		ctes, sel = `, s(id, key, name, name_en) AS (`+sliceSQL[d.Dim]+`)`, `SELECT id FROM s WHERE key = @slice_key`
 	case d.Kind == DrillEntries || d.Kind == DrillExits:
 		first, sel = d.Year-1, flowSQL[d.Kind]
 	case d.Kind != DrillCounted:

@@ -37,12 +37,12 @@ func (s *Store) Breakdown(ctx context.Context, plan model.Plan, year int, dim mo
 	if !ok {
 		return nil, fmt.Errorf("%w: breakdown by %q", model.ErrInvalid, dim)
 	}
-	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`), s(id, key, name) AS (`+q+`)
-		SELECT key, min(name), count(DISTINCT id) FROM s GROUP BY key ORDER BY 3 DESC, 2, 1`,
+	rows, _ := s.pool.Query(ctx, `WITH q AS (`+qualifyingAt+`), s(id, key, name, name_en) AS (`+q+`)
+		SELECT key, min(name), min(name_en), count(DISTINCT id) FROM s GROUP BY key ORDER BY 4 DESC, 2, 1`,
 		planArgs(plan, year, year))
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.CountRow, error) {
 		var c model.CountRow
-		err := r.Scan(&c.Key, &c.Name, &c.Count)
+		err := r.Scan(&c.Key, &c.Name, &c.NameEN, &c.Count)
 		return c, err
 	})
 	return out, wrap("breakdown by "+string(dim), err)

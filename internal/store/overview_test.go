@@ -27,7 +27,7 @@ func TestOverviewQueriesOnTheWorkedExample(t *testing.T) {
 		t.Errorf("flows = %v, %v; want %v", flows, err, want)
 	}
 	cats, err := st.Breakdown(ctx, plan, 2022, model.ByCategory)
-	wantCats := []model.CountRow{{Key: "supporting", Name: "Công nghiệp hỗ trợ", Count: 4}}
+	wantCats := []model.CountRow{{Key: "supporting", Name: "Công nghiệp hỗ trợ", NameEN: "Supporting industry", Count: 4}}
 	if err != nil || !reflect.DeepEqual(cats, wantCats) {
 		t.Errorf("by category 2022 = %v, %v; want %v (D's two certificates count once)", cats, err, wantCats)
 	}
