@@ -27,7 +27,10 @@ func writeChartCSV(w io.Writer, data chartData) error {
 	for _, rec := range append([][]string{data.Header}, data.Rows...) {
 		out := make([]string, len(rec))
 		for i, cell := range rec {
-			out[i] = csvNumber(neutraliseCell(cell))
+			out[i] = neutraliseCell(cell)
+			if data.Lang != model.LangEN {
+				out[i] = csvNumber(out[i])
+			}
 		}
 		if err := cw.Write(out); err != nil {
 			return err
@@ -40,7 +43,8 @@ func writeChartCSV(w io.Writer, data chartData) error {
 // csvNumber writes a number with a decimal comma, as the register's export
 // does: a Vietnamese spreadsheet reads it as a number, and the importer
 // never takes "1.234" (one thousand two hundred and thirty-four, or one and
-// a bit?) for either.
+// a bit?) for either. A file in English keeps the decimal point English
+// spreadsheets read.
 func csvNumber(cell string) string {
 	if !isRecordNumber(cell) {
 		return cell

@@ -218,7 +218,7 @@ func listRow(ctx context.Context, e store.EnterpriseRow, ref *refs, today time.T
 		place = strings.TrimPrefix(place+" · "+e.ZoneName, " · ")
 	}
 	row := web.EnterpriseRow{ID: e.ID, Name: e.Name, TaxCode: e.TaxCode, Place: place,
-		Ownership: tr(ctx, ownershipLabel(e.Ownership)), OperatingSince: pageFormat(ctx).Date(e.OperatingSince),
+		Ownership: i18n.T(ctx, ownershipLabel(e.Ownership)), OperatingSince: pageFormat(ctx).Date(e.OperatingSince),
 		Status: status, Ceased: ceased}
 	for _, c := range e.Categories {
 		row.Categories = append(row.Categories, ref.category(c))

@@ -33,7 +33,7 @@ func historyWhat(ctx context.Context, h store.HistoryEntry, ref *refs) string {
 		}
 	case "figure":
 		year, _ := h.Details["year"].(float64)
-		basis := tr(ctx, priceBasisLabel(model.PriceBasis(text("price_basis"))))
+		basis := i18n.T(ctx, priceBasisLabel(model.PriceBasis(text("price_basis"))))
 		s = pick(i18n.Tf(ctx, "Thêm số liệu năm %d (%s)", int(year), basis), i18n.Tf(ctx, "Sửa số liệu năm %d (%s)", int(year), basis),
 			i18n.Tf(ctx, "Xoá số liệu năm %d (%s)", int(year), basis))
 		if v := text("production_value"); v != "" && s != "" {
@@ -69,7 +69,7 @@ func changedValue(ctx context.Context, key, v string, ref *refs) string {
 	case "province":
 		return ref.province(v)
 	case "ownership":
-		return tr(ctx, ownershipLabel(model.Ownership(v)))
+		return i18n.T(ctx, ownershipLabel(model.Ownership(v)))
 	case "employees":
 		return pageFormat(ctx).Int(id)
 	}

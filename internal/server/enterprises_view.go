@@ -161,15 +161,12 @@ func ownershipLabel(o model.Ownership) string {
 	return string(o)
 }
 
-// tr is label, which a helper other pages share gives in Vietnamese (an
-// ownership kind, a price basis, a status of figures, a kind of import
-// file), in the language of ctx. Their English is in en/data_register.json.
-func tr(ctx context.Context, label string) string { return i18n.In(i18n.From(ctx), label) }
-
-// trChoices is choices with their labels in the language of ctx (see tr).
+// trChoices is choices with their labels, which shared helpers give in
+// Vietnamese (their English is in en/data_register.json), in the language
+// of ctx.
 func trChoices(ctx context.Context, choices []web.Choice) []web.Choice {
 	for i := range choices {
-		choices[i].Label = tr(ctx, choices[i].Label)
+		choices[i].Label = i18n.T(ctx, choices[i].Label)
 	}
 	return choices
 }
@@ -177,7 +174,7 @@ func trChoices(ctx context.Context, choices []web.Choice) []web.Choice {
 func ownershipChoices(ctx context.Context) []web.Choice {
 	out := make([]web.Choice, len(model.Ownerships))
 	for i, o := range model.Ownerships {
-		out[i] = web.Choice{Value: string(o), Label: tr(ctx, ownershipLabel(o))}
+		out[i] = web.Choice{Value: string(o), Label: i18n.T(ctx, ownershipLabel(o))}
 	}
 	return out
 }

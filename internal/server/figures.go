@@ -119,7 +119,7 @@ func figureDisplayIn(lang model.Lang, f model.Figure) map[string]string {
 
 func figureDuplicate(ctx context.Context, st *store.Store, e model.Enterprise, f model.Figure, _ *refs) (string, string, *web.RecordLink) {
 	msg := i18n.Tf(ctx, "Doanh nghiệp đã có số liệu năm %d theo %s; mỗi năm chỉ có một số liệu cho mỗi loại giá.",
-		f.Year, strings.ToLower(tr(ctx, priceBasisLabel(f.Basis))))
+		f.Year, strings.ToLower(i18n.T(ctx, priceBasisLabel(f.Basis))))
 	other, err := st.FigureByKey(ctx, e.ID, f.Year, f.Basis)
 	if err != nil {
 		return "year", msg, nil

@@ -46,10 +46,10 @@ func handleImportPage(d *deps) http.Handler {
 func importView(ctx context.Context, fileName, problem string) web.ImportView {
 	v := web.ImportView{FileName: fileName, Problem: problem, MaxMB: maxUploadBytes >> 20}
 	for _, k := range importer.Kinds {
-		h := web.ImportKindHelp{Label: tr(ctx, kindLabels[k]), Key: string(k), Sheet: k.SheetName(),
+		h := web.ImportKindHelp{Label: i18n.T(ctx, kindLabels[k]), Key: string(k), Sheet: k.SheetName(),
 			TemplateURL: "/import/template/" + string(k) + ".csv"}
 		for _, c := range k.Columns() {
-			h.Columns = append(h.Columns, web.ImportColumnHelp{Key: c.Key, Label: tr(ctx, c.Label), Required: c.Required})
+			h.Columns = append(h.Columns, web.ImportColumnHelp{Key: c.Key, Label: i18n.T(ctx, c.Label), Required: c.Required})
 		}
 		v.Kinds = append(v.Kinds, h)
 	}
@@ -107,7 +107,7 @@ func previewView(ctx context.Context, p store.PendingImport, c checked) web.Impo
 		kind := i18n.T(ctx, "không nhận ra")
 		for _, f := range c.batch.Files {
 			if f.Name == t.Name {
-				kind = tr(ctx, kindLabels[f.Kind])
+				kind = i18n.T(ctx, kindLabels[f.Kind])
 			}
 		}
 		v.Tables = append(v.Tables, web.ImportTableRow{Name: t.Name, Kind: kind, Rows: fm.Int(int64(len(t.Rows)))})
@@ -158,7 +158,7 @@ func countRows(ctx context.Context, b importer.Batch, res store.ImportResult) []
 	var out []web.ImportCountRow
 	for _, k := range importer.Kinds {
 		if c := counts[k]; had[k] {
-			out = append(out, web.ImportCountRow{Label: tr(ctx, kindLabels[k]), Added: fm.Int(c.Added),
+			out = append(out, web.ImportCountRow{Label: i18n.T(ctx, kindLabels[k]), Added: fm.Int(c.Added),
 				Changed: fm.Int(c.Changed), Unchanged: fm.Int(c.Unchanged)})
 		}
 	}

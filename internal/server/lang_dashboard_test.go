@@ -123,6 +123,11 @@ func TestChartDownloadsInEnglish(t *testing.T) {
 	if !strings.HasPrefix(header, "Year,Actual,") {
 		t.Errorf("count.csv header = %q, want it in English", header)
 	}
+	// Numbers with the decimal point an English spreadsheet reads (the
+	// trajectory of 2021 is 193.6 over the demo).
+	if !strings.Contains(body, ",193.6,") || strings.Contains(body, `"193,6"`) {
+		t.Errorf("count.csv numbers are not written the English way:\n%s", body)
+	}
 	_, body = send(t, c, http.MethodGet, srv.URL+"/charts/HD-3164/2024/category.csv", nil, nil)
 	if !strings.Contains(body, "Category,Number of enterprises") || !strings.Contains(body, "Supporting industry,") {
 		t.Errorf("category.csv is not in English:\n%s", body)
