@@ -84,12 +84,13 @@ func handleReportTableCSV(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		at := slices.IndexFunc(reportSheets(), func(s reportSheet) bool { return s.id == r.PathValue("table") })
+		sheets := reportSheets()
+		at := slices.IndexFunc(sheets, func(s reportSheet) bool { return s.id == r.PathValue("table") })
 		if at < 0 {
 			renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Báo cáo không có bảng này."))
 			return
 		}
-		s := reportSheets()[at]
+		s := sheets[at]
 		rep, err := d.st.Progress(r.Context(), plan.Code, basis, year)
 		if err != nil {
 			serverError(w, r, d.logger, err)
