@@ -177,7 +177,7 @@ type QueryField struct {
 func DrillFields(f EnterpriseFilter) []QueryField {
 	var out []QueryField
 	for _, q := range []QueryField{{"plan", f.Plan}, {"year", f.Year}, {"basis", f.Basis}, {"dim", f.Dim},
-		{"key", f.Key}, {"quality", f.Quality}, {"flow", f.Flow}} {
+		{"key", f.Key}, {"quality", f.Quality}, {"flow", f.Flow}, {"as_of", f.AsOf}} {
 		if q.Value != "" || (q.Name == "key" && f.Dim != "") {
 			out = append(out, q)
 		}

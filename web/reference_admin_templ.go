@@ -36,9 +36,9 @@ type RefRow struct {
 // refTabs are the reference lists an administrator edits.
 func refTabs(ctx context.Context) []Choice {
 	return []Choice{
-		{"/admin/areas", i18n.T(ctx, "Địa bàn")},
-		{"/admin/zones", i18n.T(ctx, "Khu, cụm công nghiệp")},
-		{"/admin/product-groups", i18n.T(ctx, "Nhóm sản phẩm")},
+		{Value: "/admin/areas", Label: i18n.T(ctx, "Địa bàn")},
+		{Value: "/admin/zones", Label: i18n.T(ctx, "Khu, cụm công nghiệp")},
+		{Value: "/admin/product-groups", Label: i18n.T(ctx, "Nhóm sản phẩm")},
 	}
 }
 

@@ -121,26 +121,11 @@ func inArgOrder(problems []importer.RowError, paths []string) {
 // loadImportReference reads what import rows may refer to: the reference
 // lists and the tax codes already in the register.
 func loadImportReference(ctx context.Context, st *store.Store) (importer.Reference, map[string]bool, error) {
-	var ref importer.Reference
-	var err error
-	if ref.Provinces, err = st.Provinces(ctx); err != nil {
+	ref, err := st.ReferenceLists(ctx)
+	if err != nil {
 		return ref, nil, err
 	}
-	for _, p := range ref.Provinces {
-		areas, err := st.Areas(ctx, p.Code)
-		if err != nil {
-			return ref, nil, err
-		}
-		zones, err := st.Zones(ctx, p.Code)
-		if err != nil {
-			return ref, nil, err
-		}
-		ref.Areas, ref.Zones = append(ref.Areas, areas...), append(ref.Zones, zones...)
-	}
-	if ref.ProductGroups, err = st.ProductGroups(ctx); err != nil {
-		return ref, nil, err
-	}
-	if ref.Categories, err = st.Categories(ctx); err != nil {
+	if ref.LatestMoves, err = st.LatestMoves(ctx); err != nil {
 		return ref, nil, err
 	}
 	known, err := st.TaxCodes(ctx)

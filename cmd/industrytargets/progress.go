@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"industrytargets/internal/config"
 	"industrytargets/internal/format"
@@ -17,10 +19,11 @@ import (
 )
 
 func runProgress(ctx context.Context, e env, cfg config.Config, args []string) error {
-	fs := newFlags("progress", "progress --plan CODE [--year Y] [--basis current|const2010|const2020] [--format json|table]", e.stderr)
+	fs := newFlags("progress", "progress --plan CODE [--as-of YYYY-MM-DD] [--year Y] [--basis current|const2010|const2020] [--format json|table]", e.stderr)
 	cfg.DatabaseFlag(fs)
 	code := fs.String("plan", "", "the plan's code, e.g. HD-3164 (required)")
-	year := fs.Int("year", 0, "the year the report is as of (default: the latest year with a province total)")
+	asOf := fs.String("as-of", "", "the report date, YYYY-MM-DD (default: today in Vietnam)")
+	year := fs.Int("year", 0, "the report's year, at most the report date's (default: the latest year of either metric)")
 	basis := fs.String("basis", string(model.BasisCurrent), "price basis: current, const2010 or const2020")
 	out := fs.String("format", "table", "json (the API's document) or table (Vietnamese)")
 	if err := parseFlags(fs, args); err != nil {
@@ -36,6 +39,22 @@ func runProgress(ctx context.Context, e env, cfg config.Config, args []string) e
 	case fs.NArg() > 0:
 		return usageError{fmt.Errorf("progress takes no arguments, got %q", fs.Args())}
 	}
+	today := vietnamToday()
+	day := today
+	if *asOf != "" {
+		d, err := time.Parse(time.DateOnly, *asOf)
+		if err != nil {
+			return usageError{fmt.Errorf("--as-of %q is not a day written YYYY-MM-DD", *asOf)}
+		}
+		if err := progress.CheckDate(d, today); err != nil {
+			return usageError{fmt.Errorf("--as-of %s is after today (%s): progress is as of a day that has come", *asOf, today.Format(time.DateOnly))}
+		}
+		day = d
+	}
+	if *year > day.Year() {
+		return usageError{fmt.Errorf("--year %d has not come yet on %s: a report covers at most the year of its date, %d",
+			*year, day.Format(time.DateOnly), day.Year())}
+	}
 	if err := cfg.RequireDatabase(); err != nil {
 		return usageError{err}
 	}
@@ -44,7 +63,7 @@ func runProgress(ctx context.Context, e env, cfg config.Config, args []string) e
 		return err
 	}
 	defer st.Close()
-	r, err := st.Progress(ctx, *code, model.PriceBasis(*basis), *year)
+	r, err := st.Progress(ctx, *code, store.Query{AsOf: day, Year: *year, Basis: model.PriceBasis(*basis)})
 	if err != nil {
 		return progressError(ctx, st, *code, err)
 	}
@@ -58,6 +77,13 @@ func runProgress(ctx context.Context, e env, cfg config.Config, args []string) e
 		return err
 	}
 	return writeProgressTable(e.stdout, plan, r)
+}
+
+// vietnamToday is the current day in Vietnam, UTC+7 without daylight
+// saving since 1975: the default report date.
+func vietnamToday() time.Time {
+	y, m, d := time.Now().In(time.FixedZone("ICT", 7*60*60)).Date()
+	return model.Date(y, m, d)
 }
 
 // progressError turns an unknown plan or a bad year into a usage error that
@@ -82,29 +108,48 @@ func progressError(ctx context.Context, st *store.Store, code string, err error)
 
 // writeProgressTable prints the report for people, in Vietnamese.
 func writeProgressTable(w io.Writer, plan model.Plan, r progress.Report) error {
-	fmt.Fprintf(w, "%s — %s\nQuyết định %s · năm gốc %d · giá %s · số liệu đến năm %d\n\n",
-		plan.Code, plan.Name, plan.DecisionNo, plan.BaselineYear, format.Basis(r.Basis), r.AsOfYear)
+	latestShare := "chưa có"
+	if r.Latest.OutputShare != 0 {
+		latestShare = fmt.Sprint(r.Latest.OutputShare)
+	}
+	fmt.Fprintf(w, "%s — %s\nQuyết định %s · năm gốc %d · %s\nBáo cáo ngày %s của %s — %s · giá %s · số doanh nghiệp đến năm %d, tỷ trọng đến năm %s\n\n",
+		plan.Code, plan.Name, plan.DecisionNo, plan.BaselineYear, r.Territory.Name,
+		format.Date(r.Period.Date), r.Authority.Department, r.Authority.Body, format.Basis(r.Basis),
+		r.Latest.EnterpriseCount, latestShare)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Năm\tSố DN\tGTSX của các DN (triệu đồng)\tGTSX toàn tỉnh (triệu đồng)\tTỷ trọng\tĐộ phủ số liệu\t")
+	fmt.Fprintln(tw, "Năm\tSố DN\tGTSX của các DN (triệu đồng)\tGTSX toàn ngành (triệu đồng)\tTỷ trọng\tĐộ phủ số liệu\t")
 	for _, p := range r.Series {
-		province, share := "—", "—"
+		province, share, year := "—", "—", fmt.Sprint(p.Year)
 		if p.ProvinceOutput != nil {
 			province = format.Money(*p.ProvinceOutput)
+			if p.ProvinceStatus != "" && p.ProvinceStatus != model.StatusOfficial {
+				province += " (" + format.Status(p.ProvinceStatus) + ")"
+			}
 		}
 		if p.OutputShare != nil {
 			share = format.Percent(*p.OutputShare)
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", p.Year, format.Int(int64(p.EnterpriseCount)),
+		if !p.Closed {
+			year += " (đến " + format.Date(r.Period.Date) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", year, format.Int(int64(p.EnterpriseCount)),
 			format.Money(p.QualifyingOutput), province, share, format.Percent(p.OutputCoverage))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if n := r.Territory.UnlocatedEnterprises; n > 0 {
+		fmt.Fprintf(w, "Chưa tính %d doanh nghiệp chưa có địa bàn (ở tỉnh chỉ một phần thuộc %s).\n", n, r.Territory.Name)
+	}
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "Chỉ tiêu\tNăm\tMục tiêu\tThực tế\tTheo lộ trình\tTình trạng\tTỷ số R\tCần thêm mỗi năm\tDự báo năm mục tiêu")
+	fmt.Fprintln(tw, "Chỉ tiêu\tNăm\tĐánh giá theo năm\tMục tiêu\tThực tế\tTheo lộ trình\tTình trạng\tTỷ số R\tCần thêm mỗi năm\tDự báo năm mục tiêu")
 	for _, t := range r.Targets {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", metricShort(t.Metric), t.Year,
+		judged := "—"
+		if t.JudgedYear != 0 {
+			judged = fmt.Sprint(t.JudgedYear)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", metricShort(t.Metric), t.Year, judged,
 			metricValue(t.Metric, &t.Value), metricValue(t.Metric, t.Actual), metricValue(t.Metric, t.Expected),
 			t.Status.Label(model.LangVI), plain(t.Ratio, 2), metricValue(t.Metric, t.NeededPerYear),
 			metricValue(t.Metric, t.Projected))
@@ -126,7 +171,7 @@ func metricValue(m model.Metric, v *float64) string {
 	case m == model.MetricOutputShare:
 		return format.Percent(*v)
 	}
-	return format.Decimal(*v, 1)
+	return format.Int(int64(math.Round(*v)))
 }
 
 func plain(v *float64, digits int) string {

@@ -27,7 +27,9 @@ func TestProgressCLIMatchesAPI(t *testing.T) {
 		{"", ""},
 		{"--year 2022", "?year=2022"},
 		{"--basis const2010", "?basis=const2010"},
-		{"--year 2030 --basis current", "?year=2030&basis=current"},
+		{"--year 2026 --basis current", "?year=2026&basis=current"},
+		{"--as-of 2025-12-31", "?as_of=2025-12-31"},
+		{"--as-of 2026-01-01 --year 2025 --basis const2010", "?as_of=2026-01-01&year=2025&basis=const2010"},
 	} {
 		args := append([]string{"progress", "--plan", "HD-3164", "--format", "json"}, strings.Fields(q.args)...)
 		var fromCLI, fromAPI any
@@ -54,7 +56,11 @@ func TestProgressCLIErrors(t *testing.T) {
 	}{
 		{[]string{"progress", "--plan", "NOPE"}, `unknown plan "NOPE"; plans: HD-3164`},
 		{[]string{"progress", "--plan", "HD-3164", "--basis", "const2015"}, `unknown price basis "const2015"`},
-		{[]string{"progress", "--plan", "HD-3164", "--year", "2019"}, "year 2019 is outside"},
+		{[]string{"progress", "--plan", "HD-3164", "--year", "2019"}, "year 2019 is before the baseline year 2020"},
+		{[]string{"progress", "--plan", "HD-3164", "--year", "2100"}, "--year 2100 has not come yet"},
+		{[]string{"progress", "--plan", "HD-3164", "--as-of", "2025-06-30", "--year", "2026"}, "--year 2026 has not come yet on 2025-06-30"},
+		{[]string{"progress", "--plan", "HD-3164", "--as-of", "2099-01-01"}, "is after today"},
+		{[]string{"progress", "--plan", "HD-3164", "--as-of", "04/12/2026"}, "is not a day written YYYY-MM-DD"},
 		{[]string{"progress", "--plan", "HD-3164", "--format", "xml"}, `unknown format "xml"`},
 		{[]string{"progress"}, "--plan is required"},
 	}
@@ -65,7 +71,7 @@ func TestProgressCLIErrors(t *testing.T) {
 		}
 	}
 	o := runCLI(t, env, "progress", "--plan", "HD-3164")
-	for _, want := range []string{"Số doanh nghiệp  2025", "340", "35%", "chưa đủ số liệu"} {
+	for _, want := range []string{"Số doanh nghiệp  2025", "340", "35%", "không đạt", "chờ số liệu"} {
 		if o.code != 0 || !strings.Contains(o.stdout, want) {
 			t.Errorf("table on an empty register: exit %d, missing %q in\n%s", o.code, want, o.stdout)
 		}

@@ -21,7 +21,7 @@ Commands:
   seed      load reference lists and plans; --demo adds sample data, --remove-demo removes it
   import    check CSV or XLSX files of enterprises, classifications, figures and province output, then write them all or nothing
   export    the whole register as import files: export [--format xlsx|csv] [--out FILE.xlsx|DIR]; importing them back changes nothing
-  progress  a plan's progress toward its targets: progress --plan HD-3164 [--year Y] [--basis B] [--format json|table]
+  progress  a plan's progress toward its targets: progress --plan HD-3164 [--as-of D] [--year Y] [--basis B] [--format json|table]
   user      accounts: user add EMAIL --role R, user passwd EMAIL, user disable EMAIL, user list, user init-admin
 
 Every command takes -h. Settings come from the environment (DATABASE_URL,

@@ -72,7 +72,7 @@ func TestWorkedExampleThroughTheCommandLine(t *testing.T) {
 		basis   string
 		outputs [4]string
 	}{{"current", [4]string{"350", "220", "540", "650"}}, {"const2010", [4]string{"175", "110", "270", "325"}}} {
-		doc := progressDoc(t, env, "--plan", "TOY", "--basis", b.basis, "--year", "2023")
+		doc := progressDoc(t, env, "--plan", "TOY", "--basis", b.basis, "--as-of", "2024-03-01", "--year", "2023")
 		wantCounts, wantShares := [4]int{3, 4, 4, 5}, [4]float64{0.175, 0.1, 0.216, math.NaN()}
 		wantCoverage := [4]float64{1, 0.75, 1, 1}
 		for i, p := range doc.Series {
@@ -81,7 +81,44 @@ func TestWorkedExampleThroughTheCommandLine(t *testing.T) {
 					p.Count, p.Output, p.Share, p.Coverage, wantCounts[i], b.outputs[i], wantShares[i], wantCoverage[i])
 			}
 		}
-		checkWorkedTargets(t, b.basis, progressDoc(t, env, "--plan", "TOY", "--basis", b.basis))
+		checkWorkedTargets(t, b.basis, progressDoc(t, env, "--plan", "TOY", "--basis", b.basis, "--as-of", "2024-03-01", "--year", "2022"))
+		checkDueTargets(t, env, b.basis)
+	}
+}
+
+// checkDueTargets checks the worked example's 2025 targets judged once the
+// year has closed, and not the day before (rules 8–10): on 01/01/2026 the
+// 2025 count, 5 of 6, is missed and the 2025 share awaits its province
+// total; on 31/12/2025 the count is read from 2024's (5 again) as a trend.
+func checkDueTargets(t *testing.T, env map[string]string, basis string) {
+	t.Helper()
+	closed := progressDoc(t, env, "--plan", "TOY", "--basis", basis, "--as-of", "2026-01-01")
+	open := progressDoc(t, env, "--plan", "TOY", "--basis", basis, "--as-of", "2025-12-31")
+	for _, c := range []struct {
+		doc                   workedDoc
+		asOf                  int
+		count, share          string
+		countDue, countJudged int
+	}{
+		{closed, 2025, "missed", "awaiting_data", 1, 2025},
+		// 3 in 2020 to 5 in 2024 grows 13.6 % a year against 14.9 % needed
+		// to reach 6 in 2025: R = 0.92.
+		{open, 2024, "acceleration_needed", "acceleration_needed", 0, 2024},
+	} {
+		if c.doc.AsOf != c.asOf {
+			t.Errorf("%s: as_of_year %d, want %d", basis, c.doc.AsOf, c.asOf)
+		}
+		byKey := map[string]string{}
+		for _, tg := range c.doc.Targets {
+			byKey[fmt.Sprintf("%s%d", tg.Metric, tg.Year)] = tg.Status
+			if tg.Metric == "enterprise_count" && tg.Year == 2025 && (tg.Due != (c.countDue == 1) || tg.Judged == nil || *tg.Judged != c.countJudged) {
+				t.Errorf("%s as of year %d: 2025 count due %v judged %v, want due %v judged %d", basis, c.asOf, tg.Due, tg.Judged, c.countDue == 1, c.countJudged)
+			}
+		}
+		if byKey["enterprise_count2025"] != c.count || byKey["output_share2025"] != c.share {
+			t.Errorf("%s as of year %d: 2025 count %s share %s, want %s and %s", basis, c.asOf,
+				byKey["enterprise_count2025"], byKey["output_share2025"], c.count, c.share)
+		}
 	}
 }
 
@@ -97,6 +134,8 @@ type workedDoc struct {
 	Targets []struct {
 		Metric    string   `json:"metric"`
 		Year      int      `json:"year"`
+		Due       bool     `json:"due"`
+		Judged    *int     `json:"judged_year"`
 		Status    string   `json:"status"`
 		Ratio     *float64 `json:"ratio"`
 		Needed    *float64 `json:"needed_per_year"`
@@ -115,14 +154,16 @@ func progressDoc(t *testing.T, env map[string]string, args ...string) workedDoc 
 }
 
 // checkWorkedTargets checks the statuses and plain numbers DESIGN.md gives
-// for as_of_year 2022, the latest year with a province total.
+// for as_of_year 2022, the latest year with a province total; enterprises
+// are whole, so a count's 0.6667 and 0.75 a year are 1 and its projections
+// 6.1584 and 12.642 are 6 and 13.
 func checkWorkedTargets(t *testing.T, basis string, doc workedDoc) {
 	t.Helper()
 	if doc.AsOf != 2022 {
 		t.Errorf("%s: as_of_year %d, want 2022", basis, doc.AsOf)
 	}
 	want := map[string][4]float64{ // ratio, needed per year, projected; status below
-		"enterprise_count2025": {1.0404, 0.6667, 6.1584}, "enterprise_count2030": {1.2091, 0.75, 12.642},
+		"enterprise_count2025": {1.0404, 1, 6}, "enterprise_count2030": {1.2091, 1, 13},
 		"output_share2025": {0.7464, 0.044667, 0.296195}, "output_share2030": {1.1205, 0.02925, 0.501322},
 	}
 	status := map[string]string{"output_share2025": "acceleration_needed"}

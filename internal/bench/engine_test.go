@@ -30,9 +30,14 @@ var national = sync.OnceValues(func() ([]progress.EnterpriseRecord, []model.Prov
 func BenchmarkCompute(b *testing.B) {
 	ents, outputs := national()
 	plan := seed.HD3164()
+	per, err := progress.NewPeriod(plan, model.Date(2026, 12, 4), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	terr := progress.ProvinceTerritory(plan.ProvinceCode)
 	b.ResetTimer()
 	for b.Loop() {
-		rep := progress.Compute(plan, ents, outputs, model.BasisCurrent, 0)
+		rep := progress.Compute(plan, terr, ents, outputs, model.BasisCurrent, per)
 		if len(rep.Series) == 0 {
 			b.Fatal("no series")
 		}

@@ -110,3 +110,24 @@ func (f Formatter) Basis(b model.PriceBasis) string {
 	}
 	return "hiện hành"
 }
+
+// Status names how final a figure is, in lower case: ước tính, sơ bộ,
+// chính thức; in English estimate, preliminary, official.
+func (f Formatter) Status(s model.FigureStatus) string {
+	en := map[model.FigureStatus]string{model.StatusEstimate: "estimate", model.StatusPreliminary: "preliminary", model.StatusOfficial: "official"}
+	vi := map[model.FigureStatus]string{model.StatusEstimate: "ước tính", model.StatusPreliminary: "sơ bộ", model.StatusOfficial: "chính thức"}
+	if f.en {
+		return withDefault(en[s], string(s))
+	}
+	return withDefault(vi[s], string(s))
+}
+
+// Status names a figure status the Vietnamese way.
+func Status(s model.FigureStatus) string { return vi.Status(s) }
+
+func withDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -44,6 +44,7 @@ var columns = map[Kind][]Column{
 		{"ownership", "Loại hình", false},
 		{"investor_country", "Quốc gia đầu tư", false},
 		{"area", "Địa bàn", false},
+		{"area_since", "Ở địa bàn này từ", false},
 		{"industrial_zone", "Khu/cụm công nghiệp", false},
 		{"vsic", "Mã ngành", false},
 		{"operating_since", "Ngày hoạt động", true},

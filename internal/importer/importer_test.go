@@ -14,11 +14,12 @@ import (
 // testRef is a small reference: two provinces, areas, zones, product groups.
 func testRef() importer.Reference {
 	return importer.Reference{
-		Provinces: []model.Province{{Code: "HD", Name: "Hải Dương"}, {Code: "HP", Name: "Hải Phòng"}},
+		Provinces: []model.Province{{Code: "HD", Name: "Hải Dương", SuccessorCode: "HP"}, {Code: "HP", Name: "Hải Phòng"}},
 		Areas: []model.Area{
 			{ID: 11, ProvinceCode: "HD", Code: "cam_giang", Name: "Huyện Cẩm Giàng"},
 			{ID: 12, ProvinceCode: "HD", Code: "hai_duong", Name: "Thành phố Hải Dương"},
 			{ID: 13, ProvinceCode: "HP", Code: "le_chan", Name: "Phường Lê Chân"},
+			{ID: 15, ProvinceCode: "HP", Code: "10903", Name: "Xã Cẩm Giàng", Kind: "xa", ValidFrom: &firstHP},
 		},
 		Zones: []model.Zone{
 			{ID: 21, ProvinceCode: "HD", Code: "kcn_dai_an", Name: "KCN Đại An"},
@@ -30,6 +31,9 @@ func testRef() importer.Reference {
 		Categories: []model.CategoryInfo{{Code: model.CategorySupporting, Name: "Công nghiệp hỗ trợ"}},
 	}
 }
+
+// firstHP is the first day of the merged Hải Phòng's communes.
+var firstHP = model.Date(2025, 7, 1)
 
 // Valid tax codes (DOMAIN.md §5's worked examples).
 const (
@@ -521,5 +525,5 @@ func TestAmbiguousName(t *testing.T) {
 	ref.Areas = append(ref.Areas, model.Area{ID: 14, ProvinceCode: "HD", Code: "cam_giang_2", Name: "Huyện Cẩm Giàng"})
 	tb, _ := importer.ReadCSV(strings.NewReader("tax_code,name,area,operating_since\n"+tcA+",A,huyện cẩm giàng,2015\n"), "e.csv")
 	_, errs := importer.Parse([]importer.Table{tb}, ref, nil)
-	sameProblems(t, errs, []problem{{2, "area", "huyện cẩm giàng", "import_ambiguous_name"}})
+	sameProblems(t, errs, []problem{{2, "area", "huyện cẩm giàng", "import_ambiguous_area"}})
 }

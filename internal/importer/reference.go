@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -22,6 +23,10 @@ type Reference struct {
 	ProductGroups   []model.ProductGroup
 	Categories      []model.CategoryInfo // optional: lets a category be written as its name
 	DefaultProvince string               // DefaultProvince when empty
+	// LatestMoves maps the tax code of a stored enterprise to the day its
+	// latest location began, so a row moving it earlier is refused
+	// (DESIGN.md "Locations"); nil when none is stored.
+	LatestMoves map[string]time.Time
 }
 
 // entry is one thing a cell may name.
@@ -73,21 +78,27 @@ func (n names) find(scope, cell string) (entry, bool, *model.FieldError) {
 
 // lookup holds the reference lists ready for finding.
 type lookup struct {
-	provinces, areas, zones, groups, categories names
-	defaultProvince                             string
+	provinces, zones, groups, categories names
+	areas                                *areaIndex
+	defaultProvince                      string
+	// predecessors lists, by province, the provinces it took over: their
+	// zones keep their codes in it.
+	predecessors map[string][]string
+	latestMoves  map[string]time.Time
 }
 
 func newLookup(ref Reference) *lookup {
-	l := &lookup{provinces: newNames(), areas: newNames(), zones: newNames(), groups: newNames(),
-		categories: newNames(), defaultProvince: ref.DefaultProvince}
+	l := &lookup{provinces: newNames(), areas: newAreaIndex(ref.Areas), zones: newNames(), groups: newNames(),
+		categories: newNames(), defaultProvince: ref.DefaultProvince, predecessors: map[string][]string{},
+		latestMoves: ref.LatestMoves}
 	if l.defaultProvince == "" {
 		l.defaultProvince = DefaultProvince
 	}
 	for _, p := range ref.Provinces {
 		l.provinces.add("", entry{code: p.Code, name: p.Name})
-	}
-	for _, a := range ref.Areas {
-		l.areas.add(a.ProvinceCode, entry{code: a.Code, name: a.Name, id: a.ID})
+		if p.SuccessorCode != "" {
+			l.predecessors[p.SuccessorCode] = append(l.predecessors[p.SuccessorCode], p.Code)
+		}
 	}
 	for _, z := range ref.Zones {
 		l.zones.add(z.ProvinceCode, entry{code: z.Code, name: z.Name, id: z.ID})

@@ -181,17 +181,78 @@ func (p *parser) enterprise(r *rowReader, src Origin) (Enterprise, bool) {
 		CeasedOn:       r.optDate("ceased_on", model.YearEnd),
 		Employees:      r.optInt("employees"),
 	}
+	e.AreaSince = r.optDate("area_since", model.YearStart)
+	named := r.text("province") != ""
 	e.ProvinceCode = p.province(r, p.defaultProvince)
-	e.AreaID = p.place(r, p.areas, "area", "import_unknown_area", e.ProvinceCode)
-	e.ZoneID = p.place(r, p.zones, "industrial_zone", "import_unknown_zone", e.ProvinceCode)
+	p.area(r, &e, named)
+	e.ZoneID = p.zone(r, e.ProvinceCode)
 	if err := e.Validate(); err != nil {
 		r.validate(err)
 	}
 	if !r.failed("tax_code") {
 		p.taxCodes[e.TaxCode] = true
 		p.once(r, "import_duplicate_enterprise", "tax_code", e.TaxCode, src)
+		p.moveAfterLatest(r, e)
 	}
 	return Enterprise{e, src}, r.ok()
+}
+
+// area finds the unit the row's area cell names (DESIGN.md "Names of
+// units") among the units of the province the row names, or, when its
+// province cell is empty, of every province, deciding between units of one
+// name by the day the location begins; the enterprise's province then
+// follows from the unit.
+func (p *parser) area(r *rowReader, e *model.Enterprise, named bool) {
+	s := r.text("area")
+	if s == "" || r.failed("province") {
+		return
+	}
+	scope := ""
+	if named {
+		scope = e.ProvinceCode
+	}
+	day := e.OperatingSince
+	if e.AreaSince != nil {
+		day = *e.AreaSince
+	}
+	a, ferr := p.areas.find(s, scope, day)
+	if ferr != nil {
+		r.v.Add("area", ferr.Code, ferr.Args...)
+		return
+	}
+	e.AreaID, e.ProvinceCode = &a.ID, a.ProvinceCode
+}
+
+// zone finds the industrial zone the row names in its province, or in a
+// province it took over: a park of Hải Dương is in Hải Phòng now, under
+// the code it had.
+func (p *parser) zone(r *rowReader, province string) *int64 {
+	s := r.text("industrial_zone")
+	if s == "" || province == "" {
+		return nil
+	}
+	for _, scope := range append([]string{province}, p.predecessors[province]...) {
+		e, ok, amb := p.zones.find(scope, s)
+		switch {
+		case amb != nil:
+			r.v.Add("industrial_zone", amb.Code, amb.Args...)
+			return nil
+		case ok:
+			return &e.id
+		}
+	}
+	r.v.Add("industrial_zone", "import_unknown_zone", s, province)
+	return nil
+}
+
+// moveAfterLatest refuses a move dated before the latest location stored
+// for the enterprise: history is corrected on the enterprise's page.
+func (p *parser) moveAfterLatest(r *rowReader, e model.Enterprise) {
+	latest, ok := p.latestMoves[e.TaxCode]
+	if !ok || e.AreaSince == nil || e.AreaID == nil || !e.AreaSince.Before(latest) {
+		return
+	}
+	r.v.Add("area_since", "move_before_latest", model.FormatDate(latest))
 }
 
 func (p *parser) classification(r *rowReader, src Origin) (Classification, bool) {
@@ -282,25 +343,6 @@ func (p *parser) province(r *rowReader, def string) string {
 		r.v.Add("province", "import_unknown_province", s)
 	}
 	return e.code
-}
-
-// place is the id of the area or zone the cell of key names within the
-// province, nil when the cell is empty.
-func (p *parser) place(r *rowReader, n names, key, code, province string) *int64 {
-	s := r.text(key)
-	if s == "" || province == "" {
-		return nil
-	}
-	e, ok, amb := n.find(province, s)
-	switch {
-	case amb != nil:
-		r.v.Add(key, amb.Code, amb.Args...)
-		return nil
-	case !ok:
-		r.v.Add(key, code, s, province)
-		return nil
-	}
-	return &e.id
 }
 
 // category is the category's code, from its code or, when the reference

@@ -15,7 +15,7 @@ import (
 // none.
 func EnterpriseCells(e model.Enterprise, area, zone string) []any {
 	return []any{e.TaxCode, e.Name, e.NameEN, e.ProvinceCode, string(e.Ownership), e.InvestorCountry,
-		area, zone, e.VSIC, e.OperatingSince, optDate(e.CeasedOn), optInt(e.Employees)}
+		area, optDate(e.AreaSince), zone, e.VSIC, e.OperatingSince, optDate(e.CeasedOn), optInt(e.Employees)}
 }
 
 // ClassificationCells is a classification's row.

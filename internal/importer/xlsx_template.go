@@ -20,7 +20,7 @@ func exampleRows() map[Kind][]any {
 	day := func(y int, m time.Month, d int) any { return model.Date(y, m, d) }
 	return map[Kind][]any{
 		KindEnterprises: {exampleTaxCode, "Công ty TNHH Mẫu Nhập Liệu (dòng ví dụ: xoá trước khi nhập)",
-			"Example Co., Ltd.", "HD", string(model.OwnershipFDI), "Nhật Bản", "cam_giang", "kcn_dai_an",
+			"Example Co., Ltd.", "HP", string(model.OwnershipFDI), "Nhật Bản", "Xã Cẩm Giàng", nil, "kcn_dai_an",
 			"2599", day(2015, 3, 15), nil, int64(250)},
 		KindClassifications: {exampleTaxCode, string(model.CategorySupporting), "co_khi", day(2021, 6, 1),
 			day(2026, 5, 31), "123/GCN-BCT"},

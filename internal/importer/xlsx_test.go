@@ -95,7 +95,7 @@ func TestTemplateReadsBackAndParses(t *testing.T) {
 	if f := b.Figures[0]; f.ProductionValue != 1234500 || *f.ExportValue != 800250 {
 		t.Errorf("figure = %+v", f.Figure)
 	}
-	if !strings.Contains(tables[0].Header[8], "Mã ngành") {
+	if !strings.Contains(tables[0].Header[9], "Mã ngành") || e.AreaID == nil || *e.AreaID != 15 || e.ProvinceCode != "HP" {
 		t.Errorf("header = %q", tables[0].Header)
 	}
 }

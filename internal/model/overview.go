@@ -42,4 +42,6 @@ type Quality struct {
 	Expiring       int // enterprises holding a certificate of the plan's categories that ends within six months
 	Unclassified   int // enterprises of the province with no classification at all
 	Provisional    int // figures of the year still estimate or preliminary
+	AbolishedArea  int // counted enterprises whose latest area had been abolished by the report date: their new unit is to be entered
+	Unlocated      int // enterprises that would count but have no area, in a province lying partly in the territory
 }

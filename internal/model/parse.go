@@ -130,6 +130,13 @@ func Date(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// DayOf is the calendar day t names in its own location, as a Date: dates
+// read with a clock time or a zone still mean their day.
+func DayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return Date(y, m, d)
+}
+
 // YearEndDate returns 31 December of year y, the day the counting rules look at.
 func YearEndDate(y int) time.Time { return Date(y, time.December, 31) }
 

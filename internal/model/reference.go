@@ -8,8 +8,48 @@ type Province struct {
 	Code       string
 	Name       string
 	NameEN     string
+	Kind       string // tinh or thanh_pho; empty when not known
 	ValidFrom  *time.Time
 	ValidUntil *time.Time
+	// Authority is the people's committee that governs the province
+	// ("UBND tỉnh Hải Dương"); empty for one derived from Kind and Name.
+	Authority string
+	// SuccessorCode is the province that took it over when it ended
+	// ("HP" for HD from 01/07/2025); empty when none.
+	SuccessorCode string
+}
+
+// Province kinds: a province (tỉnh) or a centrally governed city (thành
+// phố).
+const (
+	ProvinceKindProvince = "tinh"
+	ProvinceKindCity     = "thanh_pho"
+)
+
+// Label names the province with its kind, as Vietnamese prose does:
+// "tỉnh Hải Dương", "thành phố Hải Phòng".
+func (p Province) Label() string {
+	switch p.Kind {
+	case ProvinceKindCity:
+		return "thành phố " + p.Name
+	case ProvinceKindProvince:
+		return "tỉnh " + p.Name
+	}
+	return p.Name
+}
+
+// AuthorityName is the body that governs the province: its Authority, or
+// "UBND " and its Label.
+func (p Province) AuthorityName() string {
+	if p.Authority != "" {
+		return p.Authority
+	}
+	return "UBND " + p.Label()
+}
+
+// EndedBefore reports whether the province no longer existed on day.
+func (p Province) EndedBefore(day time.Time) bool {
+	return p.ValidUntil != nil && DayOf(*p.ValidUntil).Before(DayOf(day))
 }
 
 // Area is a unit inside a province (a district-level unit before
@@ -17,11 +57,33 @@ type Province struct {
 type Area struct {
 	ID           int64
 	ProvinceCode string
-	Code         string
-	Name         string
+	Code         string // the GSO code for the units seeded (5 digits for a commune)
+	Name         string // with its kind word: "Xã Cẩm Giàng"
 	Kind         string // thanh_pho, thi_xa, huyen, phuong, xa, dac_khu
 	ValidFrom    *time.Time
 	ValidUntil   *time.Time
+	// Origins are the units it was formed from (the old districts a
+	// commune of 01/07/2025 draws on), by id.
+	Origins []int64
+}
+
+// ValidOn reports whether the unit existed on day.
+func (a Area) ValidOn(day time.Time) bool {
+	d := DayOf(day)
+	return (a.ValidFrom == nil || !DayOf(*a.ValidFrom).After(d)) && (a.ValidUntil == nil || !DayOf(*a.ValidUntil).Before(d))
+}
+
+// AbolishedBy reports whether the unit had ended before day.
+func (a Area) AbolishedBy(day time.Time) bool {
+	return a.ValidUntil != nil && DayOf(*a.ValidUntil).Before(DayOf(day))
+}
+
+// Location says where an enterprise was from a day on, until its next
+// location begins (DESIGN.md rule 11).
+type Location struct {
+	EnterpriseID int64
+	AreaID       int64
+	Since        time.Time
 }
 
 // Zone is an industrial park (KCN) or cluster (CCN).
@@ -69,7 +131,12 @@ type Plan struct {
 	BaselineYear int
 	Categories   []Category
 	Targets      []Target
-	Version      int32
+	// Territory lists the units the plan covers, by id; a plan without any
+	// covers its province whole (rule 11).
+	Territory []int64
+	// Demo marks a sample plan, made up for demonstrations.
+	Demo    bool
+	Version int32
 }
 
 // Target is a value a plan aims for in a year. An enterprise count is a whole

@@ -15,18 +15,23 @@ type Enterprise struct {
 	ProvinceCode    string
 	Ownership       Ownership // empty when unknown
 	InvestorCountry string
-	AreaID          *int64
-	ZoneID          *int64
-	VSIC            string // 2 to 5 digits; empty when unknown
-	OperatingSince  time.Time
-	CeasedOn        *time.Time
-	Employees       *int64
-	Demo            bool
-	Version         int32
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
-	CreatedBy       *int64
-	UpdatedBy       *int64
+	// AreaID is where it is now: its latest location (rule 11), and
+	// AreaSince the day that location began. On a form or an import row
+	// they say where it is to be: with AreaSince a move on that day,
+	// without a correction of the latest location.
+	AreaID         *int64
+	AreaSince      *time.Time
+	ZoneID         *int64
+	VSIC           string // 2 to 5 digits; empty when unknown
+	OperatingSince time.Time
+	CeasedOn       *time.Time
+	Employees      *int64
+	Demo           bool
+	Version        int32
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	CreatedBy      *int64
+	UpdatedBy      *int64
 }
 
 // Classification places an enterprise in a category for a period, usually on
@@ -119,10 +124,28 @@ func (e *Enterprise) Validate() error {
 			v.Add("ceased_on", "ceased_before", FormatDate(e.OperatingSince))
 		}
 	}
+	if e.AreaSince != nil {
+		e.checkAreaSince(v)
+	}
 	if e.Employees != nil && *e.Employees < 0 {
 		v.Add("employees", "number_negative")
 	}
 	return v.OrNil()
+}
+
+// checkAreaSince checks the day a move is dated: it needs an area to move
+// to, and falls within the time the enterprise operates.
+func (e *Enterprise) checkAreaSince(v *ValidationError) {
+	d := *e.AreaSince
+	checkDate(v, "area_since", d, true)
+	switch {
+	case e.AreaID == nil:
+		v.Add("area_since", "area_since_without_area")
+	case !e.OperatingSince.IsZero() && d.Before(e.OperatingSince):
+		v.Add("area_since", "area_since_before", FormatDate(e.OperatingSince))
+	case e.CeasedOn != nil && !d.Before(*e.CeasedOn):
+		v.Add("area_since", "area_since_after", FormatDate(*e.CeasedOn))
+	}
 }
 
 // Validate checks the classification and returns a *ValidationError.
@@ -230,6 +253,10 @@ type YearTotals struct {
 	Reporting      int
 	Output         Money
 	ProvinceOutput *Money
+	ProvinceStatus FigureStatus // of ProvinceOutput
+	// Unlocated counts the enterprises that would qualify but have no
+	// area, in a province lying partly in the plan's territory.
+	Unlocated int
 }
 
 var reEmail = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)

@@ -70,6 +70,28 @@ func totals(basis model.PriceBasis, byYear map[int]int64) []model.ProvinceOutput
 	return out
 }
 
+// hd is the territory of a plan over province HD whole, with no units.
+var hd = ProvinceTerritory("HD")
+
+// closedTo is the report of year, made on 15 January of the next year, when
+// that year has closed.
+func closedTo(year int) Period { return Period{Date: model.Date(year+1, time.January, 15), Year: year} }
+
+// asOf is the period NewPeriod resolves for p as of day (yyyy-mm-dd) and
+// year (0: none).
+func asOf(tb testing.TB, p model.Plan, day string, year int) Period {
+	tb.Helper()
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	per, err := NewPeriod(p, d, year)
+	if err != nil {
+		tb.Fatalf("NewPeriod(%s, %d): %v", day, year, err)
+	}
+	return per
+}
+
 // plan builds plan HD-TEST on province HD with baseline 2020.
 func plan(cats []model.Category, targets ...model.Target) model.Plan {
 	return model.Plan{Code: "HD-TEST", ProvinceCode: "HD", BaselineYear: 2020, Categories: cats, Targets: targets}

@@ -30,19 +30,26 @@ func TestReportJSONDocument(t *testing.T) {
 		{Year: 2020, Basis: model.BasisCurrent, ProductionValue: 100500},
 		{Year: 2021, Basis: model.BasisCurrent, ProductionValue: 50000},
 	}
-	got := mustJSON(t, Compute(p, []EnterpriseRecord{r}, totals(model.BasisCurrent, map[int]int64{2020: 201}), "", 2021))
-	// By hand: 2020 share 100.5/201 = 0.5; 2021 has no province total.
-	// Count: observed CAGR (1/1)^1 − 1 = 0, required (2/1)^(1/2) − 1, R = 0,
-	// limited progress; needed (2 − 1)/1; projected 1·(1+0)^1; expected
-	// 1 + (2 − 1)·1/2. Share: no 2021 value, so insufficient data, but the
-	// line still runs 0.5 + (0.75 − 0.5)·1/5 = 0.55.
-	want := `{"plan":"HD-TEST","province":"HD","basis":"current","as_of_year":2021,` +
+	rep := Compute(p, hd, []EnterpriseRecord{r}, totals(model.BasisCurrent, map[int]int64{2020: 201}), "", asOf(t, p, "2022-03-01", 2021))
+	rep.Territory.Name = "tỉnh Hải Dương"
+	rep.Authority = Authority{Body: "UBND tỉnh Hải Dương", Department: "Sở Công Thương", Place: "Hải Dương"}
+	got := mustJSON(t, rep)
+	// By hand: 2020 share 100.5/201 = 0.5; 2021 has no province total, so
+	// the share's latest year is 2020 and the count's 2021. The 2022 count
+	// is not due on 01/03/2022: observed CAGR (1/1)^1 − 1 = 0, required
+	// (2/1)^(1/2) − 1, R = 0, limited progress; needed (2 − 1)/1; projected
+	// 1·(1+0)^1; expected 1 + (2 − 1)·1/2 = 1.5, half up 2. Share: one year
+	// with a total, so insufficient data; needed (0.75 − 0.5)/5.
+	want := `{"plan":"HD-TEST","province":"HD","basis":"current","as_of_date":"2022-03-01","as_of_year":2021,` +
+		`"latest_year":{"enterprise_count":2021,"output_share":2020},` +
+		`"territory":{"name":"tỉnh Hải Dương","units":0,"unlocated_enterprises":0},` +
+		`"authority":{"body":"UBND tỉnh Hải Dương","department":"Sở Công Thương","place":"Hải Dương"},` +
 		`"series":[` +
-		`{"year":2020,"enterprise_count":1,"qualifying_output":"100.5","province_output":"201","output_share":0.5,"output_coverage":1},` +
-		`{"year":2021,"enterprise_count":1,"qualifying_output":"50","province_output":null,"output_share":null,"output_coverage":1}],` +
+		`{"year":2020,"closed":true,"enterprise_count":1,"qualifying_output":"100.5","province_output":"201","province_output_status":"official","output_share":0.5,"output_coverage":1},` +
+		`{"year":2021,"closed":true,"enterprise_count":1,"qualifying_output":"50","province_output":null,"province_output_status":null,"output_share":null,"output_coverage":1}],` +
 		`"targets":[` +
-		`{"metric":"enterprise_count","year":2022,"value":2,"actual":1,"expected":1.5,"status":"limited_progress","ratio":0,"needed_per_year":1,"projected":1},` +
-		`{"metric":"output_share","year":2025,"value":0.75,"actual":null,"expected":0.55,"status":"insufficient_data","ratio":null,"needed_per_year":null,"projected":null}]}`
+		`{"metric":"enterprise_count","year":2022,"value":2,"due":false,"judged_year":2021,"actual":1,"expected":2,"status":"limited_progress","ratio":0,"needed_per_year":1,"projected":1},` +
+		`{"metric":"output_share","year":2025,"value":0.75,"due":false,"judged_year":2020,"actual":0.5,"expected":0.5,"status":"insufficient_data","ratio":null,"needed_per_year":0.05,"projected":null}]}`
 	if got != want {
 		t.Errorf("JSON =\n%s\nwant\n%s", got, want)
 	}
@@ -51,7 +58,7 @@ func TestReportJSONDocument(t *testing.T) {
 func TestReportJSONKeys(t *testing.T) {
 	p, ents, outs := workedExample(t)
 	var doc map[string]any
-	if err := json.Unmarshal([]byte(mustJSON(t, Compute(p, ents, outs, "", 0))), &doc); err != nil {
+	if err := json.Unmarshal([]byte(mustJSON(t, Compute(p, hd, ents, outs, "", asOf(t, p, "2026-12-04", 0)))), &doc); err != nil {
 		t.Fatal(err)
 	}
 	keys := func(m any) []string { return slices.Sorted(maps.Keys(m.(map[string]any))) }
@@ -60,9 +67,12 @@ func TestReportJSONKeys(t *testing.T) {
 		got  []string
 		want string
 	}{
-		{"report", keys(doc), "as_of_year basis plan province series targets"},
-		{"series", keys(doc["series"].([]any)[0]), "enterprise_count output_coverage output_share province_output qualifying_output year"},
-		{"target", keys(doc["targets"].([]any)[0]), "actual expected metric needed_per_year projected ratio status value year"},
+		{"report", keys(doc), "as_of_date as_of_year authority basis latest_year plan province series targets territory"},
+		{"latest_year", keys(doc["latest_year"]), "enterprise_count output_share"},
+		{"territory", keys(doc["territory"]), "name units unlocated_enterprises"},
+		{"authority", keys(doc["authority"]), "body department place"},
+		{"series", keys(doc["series"].([]any)[0]), "closed enterprise_count output_coverage output_share province_output province_output_status qualifying_output year"},
+		{"target", keys(doc["targets"].([]any)[0]), "actual due expected judged_year metric needed_per_year projected ratio status value year"},
 	} {
 		if got := strings.Join(c.got, " "); got != c.want {
 			t.Errorf("%s keys = %q, want %q", c.name, got, c.want)
@@ -70,13 +80,17 @@ func TestReportJSONKeys(t *testing.T) {
 	}
 }
 
-func TestEmptyReportJSONHasArrays(t *testing.T) {
-	// Asked for a year before the baseline: no series, no data for targets.
+// Before any year has closed, the baseline year is shown to date and no
+// target can be judged.
+func TestReportBeforeAnyYearClosed(t *testing.T) {
 	p := plan(nil, model.Target{Metric: model.MetricEnterpriseCount, Year: 2025, Value: 5})
-	r := Compute(p, nil, nil, model.BasisConst2010, 2019)
+	r := Compute(p, hd, nil, nil, model.BasisConst2010, asOf(t, p, "2020-06-01", 0))
 	got := mustJSON(t, r)
-	want := `{"plan":"HD-TEST","province":"HD","basis":"const2010","as_of_year":2019,"series":[],` +
-		`"targets":[{"metric":"enterprise_count","year":2025,"value":5,"actual":null,"expected":null,` +
+	want := `{"plan":"HD-TEST","province":"HD","basis":"const2010","as_of_date":"2020-06-01","as_of_year":2020,` +
+		`"latest_year":{"enterprise_count":null,"output_share":null},` +
+		`"territory":{"name":"","units":0,"unlocated_enterprises":0},"authority":{"body":"","department":"","place":""},` +
+		`"series":[{"year":2020,"closed":false,"enterprise_count":0,"qualifying_output":"0","province_output":null,"province_output_status":null,"output_share":null,"output_coverage":1}],` +
+		`"targets":[{"metric":"enterprise_count","year":2025,"value":5,"due":false,"judged_year":null,"actual":null,"expected":null,` +
 		`"status":"insufficient_data","ratio":null,"needed_per_year":null,"projected":null}]}`
 	if got != want {
 		t.Errorf("JSON =\n%s\nwant\n%s", got, want)
@@ -87,11 +101,11 @@ func TestEmptyReportJSONHasArrays(t *testing.T) {
 func TestJSONNullsNonFinite(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	pt := YearPoint{Year: 2020, OutputShare: &nan, OutputCoverage: inf}
-	if got, want := mustJSON(t, pt), `{"year":2020,"enterprise_count":0,"qualifying_output":"0","province_output":null,"output_share":null,"output_coverage":null}`; got != want {
+	if got, want := mustJSON(t, pt), `{"year":2020,"closed":false,"enterprise_count":0,"qualifying_output":"0","province_output":null,"province_output_status":null,"output_share":null,"output_coverage":null}`; got != want {
 		t.Errorf("point JSON = %s, want %s", got, want)
 	}
 	tr := TargetResult{Metric: model.MetricOutputShare, Year: 2025, Value: nan, Actual: &inf, Status: StatusInsufficientData}
-	if got := mustJSON(t, tr); !strings.Contains(got, `"value":null,"actual":null`) {
+	if got := mustJSON(t, tr); !strings.Contains(got, `"value":null,`) || !strings.Contains(got, `"actual":null,`) {
 		t.Errorf("target JSON = %s, want value and actual null", got)
 	}
 }
@@ -108,10 +122,10 @@ func FuzzReportJSON(f *testing.F) {
 			model.Target{Metric: model.MetricEnterpriseCount, Year: targetYear, Value: target * 1000},
 		)
 		series := []YearPoint{
-			{Year: 2020, EnterpriseCount: n0, OutputShare: &s0, OutputCoverage: s1},
-			{Year: asOf, EnterpriseCount: n1, OutputShare: &s1, OutputCoverage: 1},
+			{Year: 2020, Closed: true, EnterpriseCount: n0, OutputShare: &s0, OutputCoverage: s1},
+			{Year: asOf, Closed: asOf%2 == 0, EnterpriseCount: n1, OutputShare: &s1, OutputCoverage: 1},
 		}
-		rep := Report{Series: series, Targets: Evaluate(p, series, asOf)}
+		rep := Report{Series: series, Targets: Evaluate(p, series, Period{Date: model.Date(2026, 12, 4), Year: asOf})}
 		b, err := json.Marshal(rep)
 		if err != nil {
 			t.Fatalf("json.Marshal: %v", err)
@@ -128,4 +142,5 @@ func FuzzReportJSON(f *testing.F) {
 }
 
 var allStatuses = []Status{StatusAchieved, StatusOnTrack, StatusAccelerationNeeded,
-	StatusLimitedProgress, StatusDeterioration, StatusMissed, StatusInsufficientData}
+	StatusLimitedProgress, StatusDeterioration, StatusMissed, StatusNotDetermined, StatusAwaitingData,
+	StatusInsufficientData}

@@ -1,10 +1,6 @@
 package progress
 
-import (
-	"fmt"
-
-	"industrytargets/internal/model"
-)
+import "industrytargets/internal/model"
 
 var statusLabels = map[Status][2]string{
 	StatusAchieved:           {"đã đạt", "achieved"},
@@ -13,6 +9,8 @@ var statusLabels = map[Status][2]string{
 	StatusLimitedProgress:    {"tiến triển hạn chế", "limited progress"},
 	StatusDeterioration:      {"đang đi xuống", "deterioration"},
 	StatusMissed:             {"không đạt", "missed"},
+	StatusNotDetermined:      {"chưa xác định được", "not determined"},
+	StatusAwaitingData:       {"chờ số liệu", "awaiting data"},
 	StatusInsufficientData:   {"chưa đủ số liệu", "insufficient data"},
 }
 
@@ -26,18 +24,4 @@ func (s Status) Label(lang model.Lang) string {
 		return l[1]
 	}
 	return l[0]
-}
-
-// CheckYear refuses an as-of year a report cannot be drawn for: outside the
-// years figures may take, or before the plan's baseline. 0 (the default
-// year) is always accepted.
-func CheckYear(plan model.Plan, year int) error {
-	if year == 0 {
-		return nil
-	}
-	if year < max(plan.BaselineYear, model.MinFigureYear) || year > model.MaxFigureYear {
-		return fmt.Errorf("%w: year %d is outside %d–%d (plan %s starts from its baseline year %d)",
-			model.ErrInvalid, year, plan.BaselineYear, model.MaxFigureYear, plan.Code, plan.BaselineYear)
-	}
-	return nil
 }

@@ -14,9 +14,12 @@ import (
 
 const (
 	propSeeds = 200
-	firstYear = 2018
-	lastYear  = 2026
+	propFirst = 2018
+	propLast  = 2026
 )
+
+// propPeriod runs to the current year 2026, counted on 4 December.
+var propPeriod = Period{Date: model.Date(2026, 12, 4), Year: propLast}
 
 var propPlan = model.Plan{
 	Code: "P", ProvinceCode: "HD", BaselineYear: 2019,
@@ -53,7 +56,7 @@ func randRegister(rng *rand.Rand, full bool) ([]EnterpriseRecord, []model.Provin
 			}
 			r.Classifications = append(r.Classifications, c)
 		}
-		for y := firstYear; y <= lastYear; y++ {
+		for y := propFirst; y <= propLast; y++ {
 			for _, b := range model.PriceBases {
 				if (full && b == model.BasisCurrent) || rng.IntN(3) > 0 {
 					r.Figures = append(r.Figures, model.Figure{EnterpriseID: e.ID, Year: y, Basis: b,
@@ -64,7 +67,7 @@ func randRegister(rng *rand.Rand, full bool) ([]EnterpriseRecord, []model.Provin
 		ents[i] = r
 	}
 	var outs []model.ProvinceOutput
-	for y := firstYear; y <= lastYear; y++ {
+	for y := propFirst; y <= propLast; y++ {
 		if rng.IntN(5) > 0 {
 			outs = append(outs, model.ProvinceOutput{ProvinceCode: "HD", Year: y, Basis: model.BasisCurrent,
 				ProductionValue: model.Money(rng.Int64N(1e14) * int64(rng.IntN(10)))})
@@ -76,7 +79,7 @@ func randRegister(rng *rand.Rand, full bool) ([]EnterpriseRecord, []model.Provin
 // oracle decides rule 1 the plain way, comparing instants, which is right
 // for the midnight-UTC dates the generator makes.
 func oracle(r EnterpriseRecord, year int) (operating, qualifies bool) {
-	d := model.YearEndDate(year)
+	d := propPeriod.Day(year)
 	e := r.Enterprise
 	operating = !e.OperatingSince.After(d) && (e.CeasedOn == nil || e.CeasedOn.After(d))
 	for _, c := range r.Classifications {
@@ -92,7 +95,7 @@ func TestPropertyCountMatchesOracle(t *testing.T) {
 	for seed := range uint64(propSeeds) {
 		rng := rand.New(rand.NewPCG(seed, 1))
 		ents, outs := randRegister(rng, false)
-		for _, p := range Series(propPlan, ents, outs, model.BasisCurrent, firstYear, lastYear) {
+		for _, p := range Series(propPlan, hd, ents, outs, model.BasisCurrent, propFirst, propPeriod) {
 			var running int
 			var want []int64
 			for _, r := range ents {
@@ -121,7 +124,7 @@ func TestPropertyFullCoverageShareIsExactRatio(t *testing.T) {
 	for seed := range uint64(propSeeds) {
 		rng := rand.New(rand.NewPCG(seed, 2))
 		ents, outs := randRegister(rng, true)
-		for _, p := range Series(propPlan, ents, outs, model.BasisCurrent, firstYear, lastYear) {
+		for _, p := range Series(propPlan, hd, ents, outs, model.BasisCurrent, propFirst, propPeriod) {
 			sum := new(big.Int)
 			for _, r := range ents {
 				if !slices.Contains(p.Counted, r.Enterprise.ID) || r.Enterprise.ProvinceCode != "HD" {
@@ -154,7 +157,7 @@ func TestPropertyLaterCertificateNeverRaisesCount(t *testing.T) {
 	for seed := range uint64(propSeeds) {
 		rng := rand.New(rand.NewPCG(seed, 3))
 		ents, outs := randRegister(rng, false)
-		before := Series(propPlan, ents, outs, model.BasisCurrent, firstYear, lastYear)
+		before := Series(propPlan, hd, ents, outs, model.BasisCurrent, propFirst, propPeriod)
 		var moved bool
 		for i := range ents {
 			cls := slices.Clone(ents[i].Classifications)
@@ -166,7 +169,7 @@ func TestPropertyLaterCertificateNeverRaisesCount(t *testing.T) {
 			}
 			ents[i].Classifications = cls
 		}
-		after := Series(propPlan, ents, outs, model.BasisCurrent, firstYear, lastYear)
+		after := Series(propPlan, hd, ents, outs, model.BasisCurrent, propFirst, propPeriod)
 		for k := range before {
 			if after[k].EnterpriseCount > before[k].EnterpriseCount {
 				t.Fatalf("seed %d, %d: count rose from %d to %d (moved %v)", seed, before[k].Year,
@@ -190,8 +193,8 @@ func TestPropertyJSONHasNoNaN(t *testing.T) {
 			}
 			p.Targets = append(p.Targets, model.Target{Metric: m, Year: 2019 + rng.IntN(12), Value: v})
 		}
-		asOf := []int{0, 2018, 2019, 2020, 2024, 2031}[rng.IntN(6)]
-		r := Compute(p, ents, outs, model.BasisCurrent, asOf)
+		day := []string{"2019-06-01", "2020-01-01", "2021-12-31", "2024-03-01", "2026-12-04"}[rng.IntN(5)]
+		r := Compute(p, hd, ents, outs, model.BasisCurrent, asOf(t, p, day, 0))
 		b, err := json.Marshal(r)
 		if err != nil {
 			t.Fatalf("seed %d: json.Marshal: %v", seed, err)

@@ -18,22 +18,30 @@ import (
 	"industrytargets/internal/model"
 )
 
-// EnterpriseRecord is one enterprise with its classifications and its yearly
-// figures, as the store loads them.
+// EnterpriseRecord is one enterprise with its classifications, yearly
+// figures and dated locations, as the store loads them.
 type EnterpriseRecord struct {
 	Enterprise      model.Enterprise
 	Classifications []model.Classification
 	Figures         []model.Figure
+	Locations       []model.Location
 }
 
 // Qualifies reports whether an enterprise counts toward a plan whose
-// categories are cats in year (rule 1): on 31 December of year it is
-// operating and holds a classification in one of cats that is valid that day.
+// categories are cats in year (rule 1, before its territory): on 31
+// December of year it is operating and holds a classification in one of
+// cats that is valid that day.
+func Qualifies(e model.Enterprise, classes []model.Classification, cats []model.Category, year int) bool {
+	return QualifiesOn(e, classes, cats, model.YearEndDate(year))
+}
+
+// QualifiesOn is Qualifies on any day, as the current year is counted on
+// the report date.
 //
 // Dates compare as calendar days (the day each time.Time names in its own
 // location), so a date read with a clock time or a zone still means its day.
-func Qualifies(e model.Enterprise, classes []model.Classification, cats []model.Category, year int) bool {
-	d := dayOf(model.YearEndDate(year))
+func QualifiesOn(e model.Enterprise, classes []model.Classification, cats []model.Category, on time.Time) bool {
+	d := dayOf(on)
 	if !operating(e, d) {
 		return false
 	}

@@ -11,7 +11,7 @@ var supOnly = []model.Category{model.CategorySupporting}
 // onePoint computes the 2020 point of a supporting-industry plan.
 func onePoint(t *testing.T, ents []EnterpriseRecord, outs []model.ProvinceOutput, basis model.PriceBasis) YearPoint {
 	t.Helper()
-	s := Series(plan(supOnly), ents, outs, basis, 2020, 2020)
+	s := Series(plan(supOnly), hd, ents, outs, basis, 2020, closedTo(2020))
 	if len(s) != 1 {
 		t.Fatalf("len(series) = %d, want 1", len(s))
 	}
@@ -126,32 +126,6 @@ func TestSeriesMoneyIsExact(t *testing.T) {
 	outs := []model.ProvinceOutput{{ProvinceCode: "HD", Year: 2020, Basis: model.BasisCurrent, ProductionValue: 900}}
 	// 0.1 + 0.1 + 0.1 is 0.3 exactly, and 0.3/0.9 is the float nearest 1/3.
 	checkPoint(t, onePoint(t, ents, outs, model.BasisCurrent), 3, "0.3", ptr(1.0/3), 1)
-}
-
-func TestDefaultAsOfYear(t *testing.T) {
-	p := plan(supOnly)
-	figs := []EnterpriseRecord{withFigures(supplier(t, 1), model.BasisCurrent, map[int]int64{2020: 1, 2023: 1})}
-	hp := model.ProvinceOutput{ProvinceCode: "HP", Year: 2030, Basis: model.BasisCurrent}
-	cases := []struct {
-		name string
-		ents []EnterpriseRecord
-		outs []model.ProvinceOutput
-		want int
-	}{
-		{"latest province total", figs, totals(model.BasisCurrent, map[int]int64{2021: 1, 2022: 1}), 2022},
-		{"totals of other bases and provinces", figs, append(totals(model.BasisConst2010, map[int]int64{2029: 1}), hp), 2023},
-		{"total before the baseline", figs, totals(model.BasisCurrent, map[int]int64{2019: 1}), 2023},
-		{"latest figure", figs, nil, 2023},
-		{"nothing", nil, nil, 2020},
-		{"figures before the baseline", []EnterpriseRecord{withFigures(supplier(t, 1), model.BasisCurrent, map[int]int64{2018: 1})}, nil, 2020},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if got := DefaultAsOfYear(p, c.ents, c.outs, model.BasisCurrent); got != c.want {
-				t.Errorf("DefaultAsOfYear = %d, want %d", got, c.want)
-			}
-		})
-	}
 }
 
 func TestCoverage(t *testing.T) {

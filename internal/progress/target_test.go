@@ -10,7 +10,7 @@ import (
 func counts(pairs ...int) []YearPoint {
 	var s []YearPoint
 	for i := 0; i+1 < len(pairs); i += 2 {
-		s = append(s, YearPoint{Year: pairs[i], EnterpriseCount: pairs[i+1], OutputCoverage: 1})
+		s = append(s, YearPoint{Year: pairs[i], Closed: true, EnterpriseCount: pairs[i+1], OutputCoverage: 1})
 	}
 	return s
 }
@@ -19,7 +19,7 @@ func counts(pairs ...int) []YearPoint {
 func shares(byYear map[int]*float64) []YearPoint {
 	var s []YearPoint
 	for y, v := range byYear {
-		s = append(s, YearPoint{Year: y, OutputShare: v, OutputCoverage: 1})
+		s = append(s, YearPoint{Year: y, Closed: true, OutputShare: v, OutputCoverage: 1})
 	}
 	return s
 }
@@ -35,7 +35,9 @@ type wantResult struct {
 
 var share2025 = model.Target{Metric: model.MetricOutputShare, Year: 2025, Value: 0.35}
 
-// evaluateEdges are targets judged by hand; baseline 2020 throughout.
+// evaluateEdges are targets judged by hand; baseline 2020 throughout, each
+// as of January after asOf, which has closed. A count's expected and
+// projected values are rounded half up, its additions a year up.
 var evaluateEdges = []struct {
 	name   string
 	target model.Target
@@ -44,52 +46,66 @@ var evaluateEdges = []struct {
 	want   wantResult
 }{
 	// Baseline 0 is taken as 0.001: (2/0.001)^(1/2) − 1 = 43.721360,
-	// (5/0.001)^(1/5) − 1 = 4.492803, R = 9.731422; 2 · 44.721360³.
+	// (5/0.001)^(1/5) − 1 = 4.492803, R = 9.731422; 2 · 44.721360³ =
+	// 178885.44.
 	{"zero baseline", count(2025, 5), counts(2020, 0, 2022, 2), 2022,
-		wantResult{StatusOnTrack, ptr(2), ptr(2), ptr(9.731422), ptr(1), ptr(178885.44)}},
-	// (7/3)^(1/2) − 1 = 0.527525 over 0.148698; nothing more needed.
+		wantResult{StatusOnTrack, ptr(2), ptr(2), ptr(9.731422), ptr(1), ptr(178885)}},
+	// (7/3)^(1/2) − 1 = 0.527525 over 0.148698; nothing more needed;
+	// expected 4.2, projected 24.95.
 	{"target met early", count(2025, 6), counts(2020, 3, 2022, 7), 2022,
-		wantResult{StatusAchieved, ptr(7), ptr(4.2), ptr(3.547620), ptr(0), ptr(24.949579)}},
-	{"target year passed, achieved", count(2021, 4), counts(2020, 3, 2021, 4, 2022, 2), 2022,
+		wantResult{StatusAchieved, ptr(7), ptr(4), ptr(3.547620), ptr(0), ptr(25)}},
+	{"target year closed, achieved", count(2021, 4), counts(2020, 3, 2021, 4, 2022, 2), 2022,
 		wantResult{StatusAchieved, ptr(4), ptr(4), nil, nil, nil}},
-	{"target year passed, missed", count(2021, 5), counts(2020, 3, 2021, 4, 2022, 9), 2022,
+	{"target year closed, missed", count(2021, 5), counts(2020, 3, 2021, 4, 2022, 9), 2022,
 		wantResult{StatusMissed, ptr(4), ptr(5), nil, nil, nil}},
-	{"target due this year", count(2022, 4), counts(2020, 3, 2022, 4), 2022,
+	{"target of the report's year", count(2022, 4), counts(2020, 3, 2022, 4), 2022,
 		wantResult{StatusAchieved, ptr(4), ptr(4), nil, nil, nil}},
-	{"target year passed without data", count(2021, 4), counts(2020, 3, 2022, 4), 2022,
+	{"target year closed without data", count(2021, 4), counts(2020, 3, 2022, 4), 2022,
 		wantResult{StatusInsufficientData, nil, ptr(4), nil, nil, nil}},
-	// One year of data: no growth to judge, but (6 − 3)/5 a year needed.
+	// One year of data: no growth to judge, but (6 − 3)/5 = 0.6 a year
+	// needed, one enterprise.
 	{"single year", count(2025, 6), counts(2020, 3), 2020,
-		wantResult{StatusInsufficientData, ptr(3), ptr(3), nil, ptr(0.6), nil}},
+		wantResult{StatusInsufficientData, ptr(3), ptr(3), nil, ptr(1), nil}},
 	{"single year, already met", count(2025, 6), counts(2020, 7), 2020,
 		wantResult{StatusAchieved, ptr(7), ptr(7), nil, ptr(0), nil}},
-	// (3/4)^(1/2) − 1 = −0.133975 over 1.5^(1/5) − 1 = 0.084472.
+	// (3/4)^(1/2) − 1 = −0.133975 over 1.5^(1/5) − 1 = 0.084472; expected
+	// 4.8, projected 1.95.
 	{"deterioration", count(2025, 6), counts(2020, 4, 2022, 3), 2022,
-		wantResult{StatusDeterioration, ptr(3), ptr(4.8), ptr(-1.586028), ptr(1), ptr(1.948557)}},
-	// 1.1^(1/2) − 1 = 0.048809 over 2^(1/5) − 1 = 0.148698.
+		wantResult{StatusDeterioration, ptr(3), ptr(5), ptr(-1.586028), ptr(1), ptr(2)}},
+	// 1.1^(1/2) − 1 = 0.048809 over 2^(1/5) − 1 = 0.148698; projected
+	// 12.69.
 	{"limited progress", count(2025, 20), counts(2020, 10, 2022, 11), 2022,
-		wantResult{StatusLimitedProgress, ptr(11), ptr(14), ptr(0.328241), ptr(3), ptr(12.690587)}},
-	// Required 0.8^(1/5) − 1 = −0.043648 < 0: R = −0.163340/0.043648.
+		wantResult{StatusLimitedProgress, ptr(11), ptr(14), ptr(0.328241), ptr(3), ptr(13)}},
+	// Required 0.8^(1/5) − 1 = −0.043648 < 0: R = −0.163340/0.043648;
+	// expected 9.2, needed 1/3, projected 4.10.
 	{"target below baseline, fallen under it", count(2025, 8), counts(2020, 10, 2022, 7), 2022,
-		wantResult{StatusDeterioration, ptr(7), ptr(9.2), ptr(-3.742253), ptr(1.0 / 3), ptr(4.099634)}},
+		wantResult{StatusDeterioration, ptr(7), ptr(9), ptr(-3.742253), ptr(1), ptr(4)}},
 	{"target below baseline, still above it", count(2025, 8), counts(2020, 10, 2022, 9), 2022,
-		wantResult{StatusAchieved, ptr(9), ptr(9.2), ptr(-1.175708), ptr(0), ptr(7.684335)}},
+		wantResult{StatusAchieved, ptr(9), ptr(9), ptr(-1.175708), ptr(0), ptr(8)}},
 	// Required growth 0: R undefined, and a fall is deterioration.
 	{"target equal to baseline", count(2025, 10), counts(2020, 10, 2022, 9), 2022,
-		wantResult{StatusDeterioration, ptr(9), ptr(10), nil, ptr(1.0 / 3), ptr(7.684335)}},
+		wantResult{StatusDeterioration, ptr(9), ptr(10), nil, ptr(1), ptr(8)}},
 	// Observed (0/3)^(1/2) − 1 = −1, R = −1/0.148698.
 	{"fell to zero", count(2025, 6), counts(2020, 3, 2022, 0), 2022,
-		wantResult{StatusDeterioration, ptr(0), ptr(4.2), ptr(-6.725024), ptr(2), ptr(0)}},
-	{"no share in the as-of year", share2025, shares(map[int]*float64{2020: ptr(0.175), 2023: nil}), 2023,
-		wantResult{StatusInsufficientData, nil, ptr(0.28), nil, nil, nil}},
+		wantResult{StatusDeterioration, ptr(0), ptr(4), ptr(-6.725024), ptr(2), ptr(0)}},
+	// The share's latest year is its last with a total (rule 10): 2020
+	// alone, so one year of data; (0.35 − 0.175)/5 a year needed.
+	{"share's latest year is its last total", share2025, shares(map[int]*float64{2020: ptr(0.175), 2023: nil}), 2023,
+		wantResult{StatusInsufficientData, ptr(0.175), ptr(0.175), nil, ptr(0.035), nil}},
+	// The trend starts at the first year with a total.
 	{"no share in the baseline year", share2025, shares(map[int]*float64{2020: nil, 2022: ptr(0.2)}), 2022,
-		wantResult{StatusInsufficientData, ptr(0.2), nil, nil, ptr(0.05), nil}},
+		wantResult{StatusInsufficientData, ptr(0.2), ptr(0.2), nil, ptr(0.05), nil}},
+	// From 2021 at 0.2 to 2023 at 0.242: (1.21)^(1/2) − 1 = 0.1 observed,
+	// (0.35/0.2)^(1/4) − 1 = 0.150163 required, R = 0.665942; the line runs
+	// 0.2 + 0.15·2/4 = 0.275; 0.242·1.1² = 0.29282.
+	{"share's trend from its first total", share2025, shares(map[int]*float64{2020: nil, 2021: ptr(0.2), 2023: ptr(0.242)}), 2023,
+		wantResult{StatusAccelerationNeeded, ptr(0.242), ptr(0.275), ptr(0.665942), ptr(0.054), ptr(0.29282)}},
 	{"due share without a total", model.Target{Metric: model.MetricOutputShare, Year: 2021, Value: 0.1},
 		shares(map[int]*float64{2020: ptr(0.05), 2021: nil, 2022: ptr(0.2)}), 2022,
-		wantResult{StatusInsufficientData, nil, ptr(0.1), nil, nil, nil}},
+		wantResult{StatusAwaitingData, nil, ptr(0.1), nil, nil, nil}},
 	{"baseline year missing from the series", count(2025, 6), counts(2022, 4), 2022,
-		wantResult{StatusInsufficientData, ptr(4), nil, nil, ptr(2.0 / 3), nil}},
-	{"as of before the baseline", count(2025, 6), nil, 2019,
+		wantResult{StatusInsufficientData, ptr(4), nil, nil, ptr(1), nil}},
+	{"before any year closed", count(2025, 6), nil, 2019,
 		wantResult{StatusInsufficientData, nil, nil, nil, nil, nil}},
 	{"unknown metric", model.Target{Metric: "revenue", Year: 2025, Value: 1}, counts(2020, 3, 2022, 4), 2022,
 		wantResult{StatusInsufficientData, nil, nil, nil, nil, nil}},
@@ -99,7 +115,7 @@ func TestEvaluateEdges(t *testing.T) {
 	for _, c := range evaluateEdges {
 		t.Run(c.name, func(t *testing.T) {
 			p := model.Plan{BaselineYear: 2020, Targets: []model.Target{c.target}}
-			got := Evaluate(p, c.series, c.asOf)
+			got := Evaluate(p, c.series, closedTo(c.asOf))
 			if len(got) != 1 {
 				t.Fatalf("len(results) = %d, want 1", len(got))
 			}
@@ -133,7 +149,7 @@ func TestGap(t *testing.T) {
 }
 
 func TestEvaluateWithoutTargets(t *testing.T) {
-	got := Evaluate(model.Plan{BaselineYear: 2020}, counts(2020, 1), 2020)
+	got := Evaluate(model.Plan{BaselineYear: 2020}, counts(2020, 1), closedTo(2020))
 	if got == nil || len(got) != 0 {
 		t.Errorf("Evaluate without targets = %#v, want an empty, non-nil slice", got)
 	}

@@ -1,6 +1,7 @@
 package progress
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -37,7 +38,7 @@ func workedExample(tb testing.TB) (model.Plan, []EnterpriseRecord, []model.Provi
 
 func TestWorkedExampleSeries(t *testing.T) {
 	p, ents, outs := workedExample(t)
-	got := Compute(p, ents, outs, model.BasisCurrent, 2023).Series
+	got := Compute(p, hd, ents, outs, model.BasisCurrent, closedTo(2023)).Series
 	want := []struct {
 		year       int
 		counted    []int64
@@ -75,58 +76,134 @@ func TestWorkedExampleSeries(t *testing.T) {
 	}
 }
 
-func TestWorkedExampleTargets(t *testing.T) {
-	p, ents, outs := workedExample(t)
-	r := Compute(p, ents, outs, "", 0)
-	if r.AsOfYear != 2022 || r.Basis != model.BasisCurrent {
-		t.Fatalf("as of %d on %q, want 2022 on current", r.AsOfYear, r.Basis)
-	}
-	want := []struct {
-		metric            model.Metric
-		year              int
-		status            Status
-		actual, expected  float64
-		ratio, needed     float64
-		projected         float64
-		ratioTol, projTol float64
-	}{
-		// Expected at 2022 on the line 2020→2025: 3 + (6−3)·2/5 and
-		// 0.175 + (0.35−0.175)·2/5.
-		{model.MetricEnterpriseCount, 2025, StatusOnTrack, 4, 4.2, 1.0404, 2.0 / 3, 6.1584, 5e-5, 5e-5},
-		{model.MetricEnterpriseCount, 2030, StatusOnTrack, 4, 4.2, 1.2091, 0.75, 12.642, 5e-5, 5e-4},
-		{model.MetricOutputShare, 2025, StatusAccelerationNeeded, 0.216, 0.245, 0.7464, 0.044667, 0.296195, 5e-5, 5e-7},
-		{model.MetricOutputShare, 2030, StatusOnTrack, 0.216, 0.245, 1.1205, 0.02925, 0.501322, 5e-5, 5e-7},
-	}
+// workedTarget is one target of the worked example as judged.
+type workedTarget struct {
+	metric                 model.Metric
+	year                   int
+	status                 Status
+	due                    bool
+	judged                 int
+	actual, expected       float64
+	ratio, needed, project *float64
+}
+
+func checkWorked(t *testing.T, r Report, want []workedTarget) {
+	t.Helper()
 	if len(r.Targets) != len(want) {
 		t.Fatalf("len(targets) = %d, want %d", len(r.Targets), len(want))
 	}
 	for i, w := range want {
 		g := r.Targets[i]
-		if g.Metric != w.metric || g.Year != w.year || g.Status != w.status || g.Due {
-			t.Errorf("targets[%d] = %s %d %s due=%v, want %s %d %s not due",
-				i, g.Metric, g.Year, g.Status, g.Due, w.metric, w.year, w.status)
+		if g.Metric != w.metric || g.Year != w.year || g.Status != w.status || g.Due != w.due || g.JudgedYear != w.judged {
+			t.Errorf("targets[%d] = %s %d %s due=%v judged %d, want %s %d %s due=%v judged %d",
+				i, g.Metric, g.Year, g.Status, g.Due, g.JudgedYear, w.metric, w.year, w.status, w.due, w.judged)
 		}
 		checkNum(t, "actual", g.Actual, &w.actual, 1e-12)
 		checkNum(t, "expected", g.Expected, &w.expected, 1e-12)
-		checkNum(t, "ratio", g.Ratio, &w.ratio, w.ratioTol)
-		checkNum(t, "needed", g.NeededPerYear, &w.needed, 5e-7)
-		checkNum(t, "projected", g.Projected, &w.projected, w.projTol)
+		checkNum(t, "ratio", g.Ratio, w.ratio, 5e-5)
+		checkNum(t, "needed", g.NeededPerYear, w.needed, 5e-7)
+		checkNum(t, "projected", g.Projected, w.project, 5e-7)
 	}
-	checkNum(t, "observed count CAGR", r.Targets[0].ObservedGrowth, ptr(0.154701), 5e-7)
-	checkNum(t, "required count CAGR", r.Targets[0].RequiredGrowth, ptr(0.148698), 5e-7)
+}
+
+// DESIGN.md's numbers, "with as_of_year 2022": the report of 2022, made
+// once 2023 has begun. A count carries whole enterprises: expected 4.2 is
+// 4, needed 0.6667 and 0.75 are 1, projected 6.1584 and 12.642 are 6 and
+// 13; the share's values stay unrounded.
+func TestWorkedExampleTargets(t *testing.T) {
+	p, ents, outs := workedExample(t)
+	r := Compute(p, hd, ents, outs, "", asOf(t, p, "2024-03-01", 2022))
+	if r.AsOfYear() != 2022 || r.Basis != model.BasisCurrent || r.Latest != (LatestYears{2022, 2022}) {
+		t.Fatalf("as of %d on %q, latest %+v; want 2022 on current, latest 2022 and 2022", r.AsOfYear(), r.Basis, r.Latest)
+	}
+	checkWorked(t, r, []workedTarget{
+		{model.MetricEnterpriseCount, 2025, StatusOnTrack, false, 2022, 4, 4, ptr(1.0404), ptr(1), ptr(6)},
+		{model.MetricEnterpriseCount, 2030, StatusOnTrack, false, 2022, 4, 4, ptr(1.2091), ptr(1), ptr(13)},
+		{model.MetricOutputShare, 2025, StatusAccelerationNeeded, false, 2022, 0.216, 0.245, ptr(0.7464), ptr(0.044667), ptr(0.296195)},
+		{model.MetricOutputShare, 2030, StatusOnTrack, false, 2022, 0.216, 0.245, ptr(1.1205), ptr(0.02925), ptr(0.501322)},
+	})
+	c := r.Targets[0]
+	checkNum(t, "observed count CAGR", c.ObservedGrowth, ptr(0.154701), 5e-7)
+	checkNum(t, "required count CAGR", c.RequiredGrowth, ptr(0.148698), 5e-7)
 	checkNum(t, "observed share CAGR", r.Targets[2].ObservedGrowth, ptr(0.110984), 5e-7)
+	// The unrounded projections of DESIGN.md: 4 · 1.154701³ and ⁸.
+	checkNum(t, "projected 2025, exact", ptr(4*math.Pow(1+*c.ObservedGrowth, 3)), ptr(6.1584), 5e-5)
+	checkNum(t, "projected 2030, exact", ptr(4*math.Pow(1+*c.ObservedGrowth, 8)), ptr(12.642), 5e-4)
+}
+
+// Without a year, on 1 March 2024 each metric has its own latest year
+// (rule 10): the count 2023 (5 enterprises), the share 2022, the last with
+// a province total.
+//
+// Count from 3 in 2020 to 5 in 2023: observed (5/3)^(1/3) − 1 = 0.185631.
+// For 6 in 2025: required 0.148698, R = 1.2484, needed (6 − 5)/2 = 0.5 → 1,
+// projected 5 · 1.185631² = 7.03 → 7, expected 3 + 3·3/5 = 4.8 → 5. For
+// 10 in 2030: required (10/3)^(1/10) − 1 = 0.127945, R = 1.4509, needed
+// 5/7 → 1, projected 5 · 1.185631⁷ = 16.47 → 16. The share is judged on
+// 2022 exactly as above.
+func TestWorkedExampleEachMetricsLatestYear(t *testing.T) {
+	p, ents, outs := workedExample(t)
+	r := Compute(p, hd, ents, outs, "", asOf(t, p, "2024-03-01", 0))
+	if r.AsOfYear() != 2023 || r.Latest != (LatestYears{2023, 2022}) {
+		t.Fatalf("as of year %d, latest %+v; want 2023, latest count 2023 and share 2022", r.AsOfYear(), r.Latest)
+	}
+	checkWorked(t, r, []workedTarget{
+		{model.MetricEnterpriseCount, 2025, StatusOnTrack, false, 2023, 5, 5, ptr(1.2484), ptr(1), ptr(7)},
+		{model.MetricEnterpriseCount, 2030, StatusOnTrack, false, 2023, 5, 5, ptr(1.4509), ptr(1), ptr(16)},
+		{model.MetricOutputShare, 2025, StatusAccelerationNeeded, false, 2022, 0.216, 0.245, ptr(0.7464), ptr(0.044667), ptr(0.296195)},
+		{model.MetricOutputShare, 2030, StatusOnTrack, false, 2022, 0.216, 0.245, ptr(1.1205), ptr(0.02925), ptr(0.501322)},
+	})
+}
+
+// The annual report of 2025, made on 15 February 2026: the 2025 targets
+// are due. The register still counts A, B, D, E and F on 31/12/2025 (B's
+// certificate runs to 31/05/2026): 5 of 6, missed, one short. No province
+// total for 2025: the share awaits it.
+//
+// The 2030 count is judged on 2025: observed (5/3)^(1/5) − 1 = 0.107566,
+// R = 0.107566/0.127945 = 0.8407, needed 5/5 = 1, projected 5 · (5/3) =
+// 8.33 → 8, expected the 2025 target, 6.
+func TestWorkedExampleAnnualReport(t *testing.T) {
+	p, ents, outs := workedExample(t)
+	r := Compute(p, hd, ents, outs, "", asOf(t, p, "2026-02-15", 2025))
+	want := []struct {
+		status Status
+		due    bool
+		judged int
+	}{{StatusMissed, true, 2025}, {StatusAccelerationNeeded, false, 2025}, {StatusAwaitingData, true, 2025}, {StatusOnTrack, false, 2022}}
+	for i, w := range want {
+		if g := r.Targets[i]; g.Status != w.status || g.Due != w.due || g.JudgedYear != w.judged {
+			t.Errorf("targets[%d] %s %d = %s due=%v judged %d, want %s due=%v judged %d", i, g.Metric, g.Year,
+				g.Status, g.Due, g.JudgedYear, w.status, w.due, w.judged)
+		}
+	}
+	count := r.Targets[0]
+	checkNum(t, "2025 count", count.Actual, ptr(5), 0)
+	checkNum(t, "shortfall", count.Gap(), ptr(1), 0)
+	checkNum(t, "of target", count.OfTarget(), ptr(5.0/6), 1e-12)
+	ahead := r.Targets[1]
+	checkNum(t, "2030 ratio", ahead.Ratio, ptr(0.8407), 5e-5)
+	checkNum(t, "2030 needed", ahead.NeededPerYear, ptr(1), 0)
+	checkNum(t, "2030 projected", ahead.Projected, ptr(8), 0)
+	checkNum(t, "2030 expected", ahead.Expected, ptr(6), 0)
+	if share := r.Targets[2]; share.Actual != nil || share.Expected == nil || *share.Expected != 0.35 {
+		t.Errorf("2025 share actual %s expected %s, want none and 0.35", fmtNum(share.Actual), fmtNum(share.Expected))
+	}
 }
 
 // The SQL path builds YearPoints with NewYearPoint and calls Evaluate; it
 // must reach the same targets as Compute.
 func TestEvaluateFromRebuiltSeries(t *testing.T) {
 	p, ents, outs := workedExample(t)
-	r := Compute(p, ents, outs, model.BasisCurrent, 2022)
+	per := asOf(t, p, "2026-12-04", 2026)
+	r := Compute(p, hd, ents, outs, model.BasisCurrent, per)
 	var rebuilt []YearPoint
 	for _, pt := range r.Series {
-		rebuilt = append(rebuilt, NewYearPoint(pt.Year, pt.EnterpriseCount, pt.Reporting, pt.QualifyingOutput, pt.ProvinceOutput))
+		rebuilt = append(rebuilt, NewYearPoint(model.YearTotals{Year: pt.Year, Qualifying: pt.EnterpriseCount,
+			Reporting: pt.Reporting, Output: pt.QualifyingOutput, ProvinceOutput: pt.ProvinceOutput,
+			ProvinceStatus: pt.ProvinceStatus}, per.Closed(pt.Year)))
 	}
-	got := Evaluate(p, rebuilt, 2022)
+	got := Evaluate(p, rebuilt, per)
 	for i := range got {
 		a, b := mustJSON(t, got[i]), mustJSON(t, r.Targets[i])
 		if a != b {

@@ -42,14 +42,16 @@ type demoGen struct {
 
 // draft is a sample enterprise being drawn.
 type draft struct {
-	ent     model.Enterprise
-	area    string
-	zone    string
-	sec     sector
-	scale   float64 // full-year production value in 2024, million VND
-	growth  float64 // yearly growth at current prices
-	classes []model.Classification
-	figs    []model.Figure
+	ent          model.Enterprise
+	area         string // GSO code of its area from when it began, in ent's province
+	moves        []store.DemoMove
+	registeredHP bool // first registered in Hải Phòng
+	zone         string
+	sec          sector
+	scale        float64 // full-year production value in 2024, million VND
+	growth       float64 // yearly growth at current prices
+	classes      []model.Classification
+	figs         []model.Figure
 }
 
 // Demo returns a sample register for Hải Dương, every record flagged as
@@ -60,16 +62,23 @@ func Demo() (ents []store.DemoEnterprise, outputs []model.ProvinceOutput) {
 	drafts := make([]*draft, demoCount)
 	for i := range drafts {
 		drafts[i] = g.enterprise(i)
+		g.settle(i, drafts[i])
 	}
-	// Tax codes are issued in order of registration.
-	slices.SortStableFunc(drafts, func(a, b *draft) int {
-		return a.ent.OperatingSince.Compare(b.ent.OperatingSince)
-	})
-	g.assignTaxCodes(drafts)
-	ents = make([]store.DemoEnterprise, len(drafts))
-	for i, d := range drafts {
-		ents[i] = store.DemoEnterprise{Enterprise: d.ent, AreaCode: d.area, ZoneCode: d.zone,
-			Classifications: d.classes, Figures: d.figs}
+	city := make([]*draft, len(demoCity))
+	for k := range city {
+		city[k] = g.cityEnterprise(demoCount+k, demoCity[k])
+	}
+	// Tax codes are issued in order of registration: the register of Hải
+	// Dương first, then the firms the sample adds for the merged city.
+	byStart := func(a, b *draft) int { return a.ent.OperatingSince.Compare(b.ent.OperatingSince) }
+	slices.SortStableFunc(drafts, byStart)
+	slices.SortStableFunc(city, byStart)
+	g.stream(len(drafts), 0)
+	seq := g.assignTaxCodes(drafts, 100_000+g.r.IntN(1000))
+	g.assignTaxCodes(city, seq)
+	for _, d := range slices.Concat(drafts, city) {
+		ents = append(ents, store.DemoEnterprise{Enterprise: d.ent, AreaCode: d.area, Moves: d.moves,
+			ZoneCode: d.zone, Classifications: d.classes, Figures: d.figs})
 	}
 	return ents, provinceOutputs()
 }
@@ -88,8 +97,22 @@ func provinceOutputs() []model.ProvinceOutput {
 				ProductionValue: v, Status: demoStatus(y), Source: demoSource, Demo: true})
 		}
 	}
+	// No production value is published for the former Hải Dương after the
+	// merger (HAI-DUONG-2025.md §5): the sample carries the estimate staff
+	// may enter at constant prices, 2024's total times the published growth
+	// of West Hải Phòng's industrial production.
+	prev := out[len(out)-1]
+	est := millions(prev.ProductionValue.Float() * demoWestIndex / 100)
+	out = append(out, model.ProvinceOutput{ProvinceCode: "HD", Year: 2025, Basis: model.BasisConst2010,
+		ProductionValue: est, Status: model.StatusEstimate, Demo: true,
+		Source: "Số liệu mẫu: ước tính bằng GTSX năm 2024 (giá so sánh 2010) × chỉ số sản xuất công nghiệp Tây Hải Phòng 8 tháng năm 2025 (113,24 %)"})
 	return out
 }
+
+// demoWestIndex is the industrial production index of West Hải Phòng for
+// the first eight months of 2025, % of the same period of 2024, as the city's
+// statistics office published it (HAI-DUONG-2025.md §5).
+const demoWestIndex = 113.24
 
 // demoStatus is official up to 2023, preliminary for 2024 and an estimate
 // after.

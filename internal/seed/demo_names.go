@@ -116,21 +116,25 @@ var properNames = []string{
 type demoZone struct{ code, area string }
 
 var demoZones = []demoZone{
-	{"kcn_dai_an", "hai_duong"}, {"kcn_dai_an", "hai_duong"}, {"kcn_phuc_dien", "cam_giang"},
-	{"kcn_phuc_dien", "cam_giang"}, {"kcn_nam_sach", "nam_sach"}, {"kcn_tan_truong", "cam_giang"},
-	{"kcn_tan_truong", "cam_giang"}, {"kcn_viet_hoa_kenmark", "hai_duong"}, {"kcn_an_phat_1", "kinh_mon"},
-	{"kcn_kim_thanh", "kim_thanh"}, {"kcn_phuc_dien_mo_rong", "cam_giang"}, {"kcn_gia_loc", "gia_loc"},
-	{"kcn_luong_dien_cam_dien", "cam_giang"}, {"kcn_lai_cach", "cam_giang"},
-	{"ccn_viet_hoa", "hai_duong"}, {"ccn_cam_thuong", "hai_duong"}, {"ccn_tay_ngo_quyen", "hai_duong"},
-	{"ccn_ba_hang", "hai_duong"}, {"ccn_cao_an", "cam_giang"}, {"ccn_quang_trung", "ninh_giang"},
-	{"ccn_that_hung", "kinh_mon"}, {"ccn_binh_giang_1", "binh_giang"},
+	{"kcn_dai_an", "288"}, {"kcn_dai_an", "288"}, {"kcn_phuc_dien", "295"},
+	{"kcn_phuc_dien", "295"}, {"kcn_nam_sach", "291"}, {"kcn_tan_truong", "295"},
+	{"kcn_tan_truong", "295"}, {"kcn_viet_hoa_kenmark", "288"}, {"kcn_an_phat_1", "292"},
+	{"kcn_kim_thanh", "293"}, {"kcn_phuc_dien_mo_rong", "295"}, {"kcn_gia_loc", "297"},
+	{"kcn_luong_dien_cam_dien", "295"}, {"kcn_lai_cach", "295"},
+	{"ccn_viet_hoa", "288"}, {"ccn_cam_thuong", "288"}, {"ccn_tay_ngo_quyen", "288"},
+	{"ccn_ba_hang", "288"}, {"ccn_cao_an", "295"}, {"ccn_quang_trung", "299"},
+	{"ccn_that_hung", "292"}, {"ccn_binh_giang_1", "296"},
 }
 
 // enterprise draws sample firm i. Each aspect of it comes from a stream of
 // its own, so that changing how one aspect is drawn leaves the others be;
 // every 16th firm ceases and every 32nd has no classification, so those
 // counts do not hang on chance.
-func (g *demoGen) enterprise(i int) *draft {
+func (g *demoGen) enterprise(i int) *draft { return g.enterpriseSince(i, time.Time{}) }
+
+// enterpriseSince is enterprise with the day it began given, unless since
+// is zero.
+func (g *demoGen) enterpriseSince(i int, since time.Time) *draft {
 	g.stream(i, 1)
 	d := &draft{sec: pick(g.r, sectors, func(s sector) int { return s.weight })}
 	anchor := i < len(demoAnchors)
@@ -147,6 +151,9 @@ func (g *demoGen) enterprise(i int) *draft {
 	e.OperatingSince = g.operatingSince()
 	if anchor {
 		e.OperatingSince = e.OperatingSince.AddDate(demoAnchors[i].since-e.OperatingSince.Year(), 0, 0)
+	}
+	if !since.IsZero() {
+		e.OperatingSince = since
 	}
 	if i%16 == 11 {
 		e.CeasedOn = g.ceasedOn(e.OperatingSince)
@@ -239,19 +246,22 @@ func (g *demoGen) location() (zone, area string) {
 		z := demoZones[g.r.IntN(len(demoZones))]
 		return z.code, z.area
 	}
-	as := areas()
-	return "", as[g.r.IntN(len(as))].Code
+	return "", hdDistricts[g.r.IntN(len(hdDistricts))].code
 }
 
-// assignTaxCodes gives the drafts, in order, rising tax codes "08…" with a
-// correct check digit.
-func (g *demoGen) assignTaxCodes(drafts []*draft) {
-	g.stream(len(drafts), 0)
-	seq := 100_000 + g.r.IntN(1000)
+// assignTaxCodes gives the drafts, in order, rising tax codes with a
+// correct check digit from seq on, and returns the last number given:
+// "08…" for a firm registered in Hải Dương, "02…" in Hải Phòng (a tax
+// code's first two digits name the province it was first registered in).
+func (g *demoGen) assignTaxCodes(drafts []*draft, seq int) int {
 	for _, d := range drafts {
 		seq += 500 + g.r.IntN(8000)
+		prefix := "08"
+		if d.registeredHP {
+			prefix = "02"
+		}
 		for {
-			first9 := fmt.Sprintf("08%07d", seq)
+			first9 := fmt.Sprintf("%s%07d", prefix, seq)
 			if digit, ok := model.TaxCheckDigit(first9); ok {
 				d.ent.TaxCode = fmt.Sprintf("%s%d", first9, digit)
 				break
@@ -259,6 +269,7 @@ func (g *demoGen) assignTaxCodes(drafts []*draft) {
 			seq++
 		}
 	}
+	return seq
 }
 
 // pick draws one item with probability proportional to its weight.

@@ -25,8 +25,8 @@ func TestDemoDeterministic(t *testing.T) {
 
 func TestDemoEnterprises(t *testing.T) {
 	ents, _ := seed.Demo()
-	if got := len(ents); got < 300 || got > 320 {
-		t.Errorf("got %d enterprises, want 300–320", got)
+	if got := len(ents); got < 320 || got > 350 {
+		t.Errorf("got %d enterprises, want 320–350", got)
 	}
 	ref := refCodes(seed.Reference())
 	names, codes, areas := map[string]bool{}, map[string]bool{}, map[string]bool{}
@@ -44,8 +44,8 @@ func TestDemoEnterprises(t *testing.T) {
 		switch {
 		case err != nil:
 			t.Errorf("tax code %q: %v", e.TaxCode, err)
-		case tc != e.TaxCode || len(tc) != 10 || !strings.HasPrefix(tc, "08"):
-			t.Errorf("tax code %q: want 10 digits beginning 08", e.TaxCode)
+		case tc != e.TaxCode || len(tc) != 10 || !strings.HasPrefix(tc, "08") && !strings.HasPrefix(tc, "02"):
+			t.Errorf("tax code %q: want 10 digits beginning 08 (Hải Dương) or 02 (Hải Phòng)", e.TaxCode)
 		case codes[tc]:
 			t.Errorf("tax code %q used twice", tc)
 		}
@@ -53,8 +53,8 @@ func TestDemoEnterprises(t *testing.T) {
 		if err := e.Validate(); err != nil {
 			t.Errorf("%s: %v", e.TaxCode, err)
 		}
-		if !e.Demo || e.ProvinceCode != "HD" || !strings.HasSuffix(e.Name, "(mẫu)") {
-			t.Errorf("%s: got demo %v, province %q, name %q; want a sample of HD named (mẫu)", e.TaxCode, e.Demo, e.ProvinceCode, e.Name)
+		if !e.Demo || e.ProvinceCode != "HD" && e.ProvinceCode != "HP" || !strings.HasSuffix(e.Name, "(mẫu)") {
+			t.Errorf("%s: got demo %v, province %q, name %q; want a sample of HD or HP named (mẫu)", e.TaxCode, e.Demo, e.ProvinceCode, e.Name)
 		}
 		if (e.Ownership == model.OwnershipFDI) != (e.InvestorCountry != "" && strings.HasSuffix(e.NameEN, "(sample)")) {
 			t.Errorf("%s: ownership %q with investor %q and English name %q", e.TaxCode, e.Ownership, e.InvestorCountry, e.NameEN)
@@ -65,8 +65,8 @@ func TestDemoEnterprises(t *testing.T) {
 		}
 	}
 	n := len(ents)
-	if len(areas) != 12 || zoned < n/2 || zoned > n*7/10 || recent < n/4 || planned < n*85/100 {
-		t.Errorf("got %d areas, %d of %d in a zone, %d entered since 2018, %d in the plan's divisions; want 12, ~60 %%, many, most",
+	if len(areas) < 40 || zoned < n/2 || zoned > n*7/10 || recent < n/4 || planned < n*85/100 {
+		t.Errorf("got %d areas, %d of %d in a zone, %d entered since 2018, %d in the plan's divisions; want many, ~60 %%, many, most",
 			len(areas), zoned, n, recent, planned)
 	}
 }
@@ -81,23 +81,46 @@ func b2i(b bool) int {
 	return 0
 }
 
+// checkPlace checks a sample firm's area, moves and zone are in the
+// reference lists and agree: a zone placed in a district is the firm's,
+// in its district or in a commune formed from it.
 func checkPlace(t *testing.T, ref map[string]bool, d store.DemoEnterprise) {
 	t.Helper()
-	if !ref["area/"+d.AreaCode] {
-		t.Errorf("%s: unknown area %q", d.Enterprise.TaxCode, d.AreaCode)
+	e := d.Enterprise
+	if d.AreaCode != "" && !ref["area/"+e.ProvinceCode+"/"+d.AreaCode] && !ref["area/HD/"+d.AreaCode] {
+		t.Errorf("%s: unknown area %q", e.TaxCode, d.AreaCode)
+	}
+	for _, m := range d.Moves {
+		if !ref["area/"+m.Province+"/"+m.Code] || !m.Since.After(e.OperatingSince) {
+			t.Errorf("%s: move to %s/%s on %s: unknown, or not after it began", e.TaxCode, m.Province, m.Code, m.Since.Format(time.DateOnly))
+		}
 	}
 	if d.ZoneCode != "" && !ref["zone/"+d.ZoneCode] {
-		t.Errorf("%s: unknown zone %q", d.Enterprise.TaxCode, d.ZoneCode)
+		t.Errorf("%s: unknown zone %q", e.TaxCode, d.ZoneCode)
 	}
-	if d.ZoneCode != "" && ref["zonearea/"+d.ZoneCode] && !ref["zonearea/"+d.ZoneCode+"/"+d.AreaCode] {
-		t.Errorf("%s: zone %q is not in area %q", d.Enterprise.TaxCode, d.ZoneCode, d.AreaCode)
+	if d.ZoneCode != "" && ref["zonearea/"+d.ZoneCode] && !ref["zonearea/"+d.ZoneCode+"/"+d.AreaCode] &&
+		!ref["origin/"+d.AreaCode+"/"+zoneArea(ref, d.ZoneCode)] {
+		t.Errorf("%s: zone %q is not in area %q", e.TaxCode, d.ZoneCode, d.AreaCode)
 	}
+}
+
+// zoneArea is the area a zone is placed in.
+func zoneArea(ref map[string]bool, zone string) string {
+	for k := range ref {
+		if rest, ok := strings.CutPrefix(k, "zonearea/"+zone+"/"); ok {
+			return rest
+		}
+	}
+	return ""
 }
 
 func refCodes(r store.Reference) map[string]bool {
 	m := map[string]bool{}
 	for _, a := range r.Areas {
-		m["area/"+a.Code] = true
+		m["area/"+a.ProvinceCode+"/"+a.Code] = true
+		for _, o := range a.OriginCodes {
+			m["origin/"+a.Code+"/"+o] = true
+		}
 	}
 	for _, z := range r.Zones {
 		m["zone/"+z.Code] = true
@@ -202,7 +225,7 @@ func TestDemoProvinceOutputs(t *testing.T) {
 		if err := p.Validate(); err != nil {
 			t.Errorf("%d %s: %v", p.Year, p.Basis, err)
 		}
-		if !p.Demo || p.ProvinceCode != "HD" || !strings.Contains(p.Source, "mẫu") || p.Status != status(p.Year) {
+		if !p.Demo || p.ProvinceCode != "HD" || !strings.Contains(strings.ToLower(p.Source), "mẫu") || p.Status != status(p.Year) {
 			t.Errorf("%d %s: got demo %v, province %q, source %q, status %q", p.Year, p.Basis, p.Demo, p.ProvinceCode, p.Source, p.Status)
 		}
 		byYear[p.Basis][p.Year] = p.ProductionValue
@@ -220,16 +243,35 @@ func TestDemoProvinceOutputs(t *testing.T) {
 	if avg := sum.Float() / 4; avg < 400_000_000 || avg > 480_000_000 {
 		t.Errorf("got average 2021–2024 %.0f million VND, want about 438,000,000", avg)
 	}
-	if len(outs) != 14 {
-		t.Errorf("got %d province totals, want 14 (2018–2024, two bases)", len(outs))
+	if len(outs) != 15 {
+		t.Errorf("got %d province totals, want 15 (2018–2024, two bases, and a 2025 estimate at 2010 prices)", len(outs))
+	}
+	// 2024's total at 2010 prices times West Hải Phòng's index, 113.24 %.
+	est := byYear[model.BasisConst2010][2025]
+	want := byYear[model.BasisConst2010][2024].Float() * 1.1324
+	if _, current := byYear[model.BasisCurrent][2025]; current || est.Float() < want-1 || est.Float() > want+1 {
+		t.Errorf("2025 at 2010 prices %v (current too: %v), want about %.0f", est, current, want)
 	}
 }
 
-// qualifies is rule 1 of DESIGN.md, written again here on purpose.
+// qualifies is rules 1 and 11 of DESIGN.md for HD-3164, written again here
+// on purpose: where the firm was on the day (its area from when it began,
+// then its moves) is a unit of the old districts or of the communes formed
+// from them (codes 10507–11284), or it has no area and is of Hải Dương.
 func qualifies(d store.DemoEnterprise, cats []model.Category, y int) bool {
 	day := model.YearEndDate(y)
 	e := d.Enterprise
 	if e.OperatingSince.After(day) || e.CeasedOn != nil && !e.CeasedOn.After(day) {
+		return false
+	}
+	where, province := d.AreaCode, e.ProvinceCode
+	for _, m := range d.Moves {
+		if !m.Since.After(day) {
+			where = m.Code
+		}
+	}
+	inside := where == "" && province == "HD" || len(where) == 3 || len(where) == 5 && where >= "10507" && where <= "11284"
+	if !inside {
 		return false
 	}
 	for _, c := range d.Classifications {
@@ -335,4 +377,41 @@ func missingYears(d store.DemoEnterprise) (missing, operating int) {
 		}
 	}
 	return missing, operating
+}
+
+// The sample shows rule 11 at work: firms of Hải Dương that moved to their
+// new commune on 01/07/2025, firms recorded by that commune alone, firms
+// left in an abolished district, and the firms the merged city adds.
+func TestDemoPlaces(t *testing.T) {
+	ents, _ := seed.Demo()
+	ref := refCodes(seed.Reference())
+	var moved, communeOnly, leftBehind, oldHP, noArea, movedIn, newcomers int
+	for _, d := range ents {
+		e := d.Enterprise
+		switch {
+		case len(d.Moves) == 1 && len(d.AreaCode) == 3:
+			m := d.Moves[0]
+			if !m.Since.Equal(model.Date(2025, time.July, 1)) || !ref["origin/"+m.Code+"/"+d.AreaCode] {
+				t.Errorf("%s: moved from %s to %s on %s, want a commune formed from it, on 01/07/2025", e.TaxCode, d.AreaCode, m.Code, m.Since.Format(time.DateOnly))
+			}
+			moved++
+		case len(d.Moves) == 1:
+			movedIn++
+		case len(d.AreaCode) == 3 && (e.CeasedOn == nil || e.CeasedOn.After(model.Date(2025, time.July, 1))):
+			leftBehind++
+		case d.AreaCode == "":
+			noArea++
+		case len(d.AreaCode) == 5 && d.AreaCode >= "11311":
+			oldHP++
+		case len(d.AreaCode) == 5 && e.OperatingSince.After(model.Date(2025, time.June, 30)):
+			newcomers++
+		case len(d.AreaCode) == 5:
+			communeOnly++
+		}
+	}
+	t.Logf("%d moved on 01/07/2025, %d recorded by their commune alone, %d left in an abolished district; %d new, %d of old Hải Phòng, %d without an area, %d moved in",
+		moved, communeOnly, leftBehind, newcomers, oldHP, noArea, movedIn)
+	if moved < 100 || communeOnly < 30 || leftBehind < 40 || newcomers != 12 || oldHP != 6 || noArea != 2 || movedIn != 1 {
+		t.Error("want over 100 moved, over 30 by commune alone, over 40 left behind, 12 new, 6 of old Hải Phòng, 2 without an area, 1 moved in")
+	}
 }

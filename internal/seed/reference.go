@@ -4,6 +4,7 @@
 package seed
 
 import (
+	"slices"
 	"time"
 
 	"industrytargets/internal/model"
@@ -28,34 +29,67 @@ func Reference() store.Reference {
 	}
 }
 
+// firstDayAfterMerger is the first day of the merged Hải Phòng and of its
+// commune-level units (Nghị quyết 1669/NQ-UBTVQH15, Điều 2).
+var firstDayAfterMerger = model.Date(2025, time.July, 1)
+
 func provinces() []model.Province {
 	return []model.Province{
-		{Code: "HD", Name: "Hải Dương", NameEN: "Hai Duong", ValidUntil: &lastDayBeforeMerger},
-		{Code: "HP", Name: "Hải Phòng", NameEN: "Hai Phong"},
+		{Code: "HD", Name: "Hải Dương", NameEN: "Hai Duong", Kind: model.ProvinceKindProvince,
+			Authority: "UBND tỉnh Hải Dương", ValidUntil: &lastDayBeforeMerger, SuccessorCode: "HP"},
+		{Code: "HP", Name: "Hải Phòng", NameEN: "Hai Phong", Kind: model.ProvinceKindCity,
+			Authority: "UBND thành phố Hải Phòng"},
 	}
 }
 
-// The twelve district-level units of Hải Dương before 01/07/2025
-// (DOMAIN.md §4.1).
-func areas() []model.Area {
-	units := []struct{ code, name, kind string }{
-		{"hai_duong", "Thành phố Hải Dương", "thanh_pho"},
-		{"chi_linh", "Thành phố Chí Linh", "thanh_pho"},
-		{"kinh_mon", "Thị xã Kinh Môn", "thi_xa"},
-		{"binh_giang", "Huyện Bình Giang", "huyen"},
-		{"cam_giang", "Huyện Cẩm Giàng", "huyen"},
-		{"gia_loc", "Huyện Gia Lộc", "huyen"},
-		{"kim_thanh", "Huyện Kim Thành", "huyen"},
-		{"nam_sach", "Huyện Nam Sách", "huyen"},
-		{"ninh_giang", "Huyện Ninh Giang", "huyen"},
-		{"thanh_ha", "Huyện Thanh Hà", "huyen"},
-		{"thanh_mien", "Huyện Thanh Miện", "huyen"},
-		{"tu_ky", "Huyện Tứ Kỳ", "huyen"},
+// kindWords are the words that name each kind of unit before its name.
+var kindWords = map[string]string{
+	"thanh_pho": "Thành phố", "thi_xa": "Thị xã", "huyen": "Huyện",
+	"phuong": "Phường", "xa": "Xã", "dac_khu": "Đặc khu",
+}
+
+// unitName is a unit's name as the register stores it, with its kind:
+// "Huyện Cẩm Giàng", "Xã Cẩm Giàng".
+func unitName(u unit) string { return kindWords[u.kind] + " " + u.name }
+
+// areas are the twelve district-level units of Hải Dương until 30/06/2025
+// (DOMAIN.md §4.1) and the 114 commune-level units of Hải Phòng from
+// 01/07/2025, the 64 formed from former Hải Dương naming the districts
+// they draw on (HAI-DUONG-2025.md §1–3).
+func areas() []store.AreaSeed {
+	var out []store.AreaSeed
+	for _, u := range hdDistricts {
+		out = append(out, store.AreaSeed{Area: model.Area{ProvinceCode: "HD", Code: u.code, Name: unitName(u),
+			Kind: u.kind, ValidUntil: &lastDayBeforeMerger}})
 	}
-	out := make([]model.Area, len(units))
-	for i, u := range units {
-		out[i] = model.Area{ProvinceCode: "HD", Code: u.code, Name: u.name, Kind: u.kind,
-			ValidUntil: &lastDayBeforeMerger}
+	for _, u := range slices.Concat(formerHDUnits, oldHPUnits) {
+		out = append(out, store.AreaSeed{Area: model.Area{ProvinceCode: "HP", Code: u.code, Name: unitName(u),
+			Kind: u.kind, ValidFrom: &firstDayAfterMerger}, OriginProvince: "HD", OriginCodes: u.from})
+	}
+	return out
+}
+
+// HD3164Territory is the territory of plan HD-3164 (rule 11): the 12
+// districts of Hải Dương and the 64 communes of Hải Phòng formed from them,
+// the same land before and after 01/07/2025.
+func HD3164Territory() []store.AreaRef {
+	var out []store.AreaRef
+	for _, u := range hdDistricts {
+		out = append(out, store.AreaRef{Province: "HD", Code: u.code})
+	}
+	for _, u := range formerHDUnits {
+		out = append(out, store.AreaRef{Province: "HP", Code: u.code})
+	}
+	return out
+}
+
+// HaiPhongTerritory is the whole of the merged Hải Phòng: its 114
+// communes, and the 12 old districts of Hải Dương, whose land it holds, so
+// an enterprise still located in one counts.
+func HaiPhongTerritory() []store.AreaRef {
+	out := HD3164Territory()
+	for _, u := range oldHPUnits {
+		out = append(out, store.AreaRef{Province: "HP", Code: u.code})
 	}
 	return out
 }
@@ -76,11 +110,11 @@ func zones() []store.ZoneSeed {
 		{"kcn_gia_loc", "KCN Gia Lộc", "kcn", ""},
 		{"kcn_luong_dien_cam_dien", "KCN Lương Điền – Cẩm Điền", "kcn", ""},
 		{"kcn_lai_cach", "KCN Lai Cách", "kcn", ""},
-		{"ccn_viet_hoa", "CCN Việt Hòa", "ccn", "hai_duong"},
-		{"ccn_cam_thuong", "CCN Cẩm Thượng", "ccn", "hai_duong"},
-		{"ccn_tay_ngo_quyen", "CCN Tây Ngô Quyền", "ccn", "hai_duong"},
-		{"ccn_ba_hang", "CCN Ba Hàng", "ccn", "hai_duong"},
-		{"ccn_cao_an", "CCN Cao An", "ccn", "cam_giang"},
+		{"ccn_viet_hoa", "CCN Việt Hòa", "ccn", "288"},
+		{"ccn_cam_thuong", "CCN Cẩm Thượng", "ccn", "288"},
+		{"ccn_tay_ngo_quyen", "CCN Tây Ngô Quyền", "ccn", "288"},
+		{"ccn_ba_hang", "CCN Ba Hàng", "ccn", "288"},
+		{"ccn_cao_an", "CCN Cao An", "ccn", "295"},
 		{"ccn_quang_trung", "CCN Quang Trung", "ccn", ""},
 		{"ccn_that_hung", "CCN Thất Hùng", "ccn", ""},
 		{"ccn_binh_giang_1", "CCN Bình Giang 1", "ccn", ""},
@@ -153,6 +187,27 @@ func HD3164() model.Plan {
 			{Metric: model.MetricEnterpriseCount, Year: 2030, Value: 580},
 			{Metric: model.MetricOutputShare, Year: 2025, Value: 0.35},
 			{Metric: model.MetricOutputShare, Year: 2030, Value: 0.45},
+		},
+	}
+}
+
+// SamplePlan is a made-up plan for the whole of the merged Hải Phòng,
+// sample data like the sample register: no public source gives Hải Phòng
+// numeric targets for supporting or high-tech industry (HAI-DUONG-2025.md
+// §5), so its targets only show how a second plan over the city's whole
+// territory reads.
+func SamplePlan() model.Plan {
+	return model.Plan{
+		Code:         "HP-MAU",
+		ProvinceCode: "HP",
+		Name:         "Kế hoạch MẪU phát triển công nghiệp hỗ trợ, công nghệ cao toàn thành phố Hải Phòng (số liệu minh hoạ, không phải mục tiêu chính thức)",
+		NameEN:       "SAMPLE plan for supporting and high-tech industry across the whole of Hai Phong (illustrative figures, not official targets)",
+		BaselineYear: 2024,
+		Categories:   model.Categories,
+		Demo:         true,
+		Targets: []model.Target{
+			{Metric: model.MetricEnterpriseCount, Year: 2030, Value: 400},
+			{Metric: model.MetricOutputShare, Year: 2030, Value: 0.40},
 		},
 	}
 }

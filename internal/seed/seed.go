@@ -31,6 +31,11 @@ func Ensure(ctx context.Context, st *store.Store) (Result, error) {
 	if added {
 		r.PlansAdded++
 	}
+	n, err = st.EnsureTerritory(ctx, HD3164().Code, HD3164Territory())
+	if err != nil {
+		return r, fmt.Errorf("seed territory: %w", err)
+	}
+	r.ReferenceRows += n
 	return r, nil
 }
 
@@ -47,6 +52,13 @@ func EnsureDemo(ctx context.Context, st *store.Store) (bool, error) {
 	ents, outputs := Demo()
 	if err := st.InsertDemo(ctx, ents, outputs); err != nil {
 		return false, fmt.Errorf("seed demo: %w", err)
+	}
+	p := SamplePlan()
+	if _, err := st.EnsurePlan(ctx, p); err != nil {
+		return false, fmt.Errorf("seed sample plan: %w", err)
+	}
+	if _, err := st.EnsureTerritory(ctx, p.Code, HaiPhongTerritory()); err != nil {
+		return false, fmt.Errorf("seed sample plan: %w", err)
 	}
 	return true, nil
 }

@@ -14,7 +14,8 @@ import (
 
 var tables = []string{"provinces", "areas", "industrial_zones", "vsic_sections", "vsic_divisions",
 	"categories", "product_groups", "plans", "plan_categories", "plan_targets", "enterprises",
-	"classifications", "enterprise_figures", "province_outputs"}
+	"classifications", "enterprise_figures", "province_outputs", "area_origins", "plan_territory",
+	"enterprise_locations"}
 
 // snapshot fingerprints every row of every table, with its row version
 // (xmin), so a rewrite that leaves values equal still shows.

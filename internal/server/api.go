@@ -13,6 +13,7 @@ import (
 
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
 )
 
 // apiPlan is a plan as the read-only API writes it.
@@ -70,6 +71,12 @@ func handleAPIProgress(d *deps) http.Handler {
 			writeJSONError(w, r, d.logger, http.StatusBadRequest, "bad_basis", "basis must be current, const2010 or const2020")
 			return
 		}
+		day, _, err := reportDate(r)
+		if err != nil {
+			writeJSONError(w, r, d.logger, http.StatusBadRequest, "bad_as_of",
+				"as_of must be a day written YYYY-MM-DD, not after today ("+vnToday().Format(time.DateOnly)+")")
+			return
+		}
 		year := 0
 		if y := r.URL.Query().Get("year"); y != "" {
 			n, err := strconv.Atoi(y)
@@ -77,11 +84,17 @@ func handleAPIProgress(d *deps) http.Handler {
 				writeJSONError(w, r, d.logger, http.StatusBadRequest, "bad_year", "year must be a whole number from 1990 to 2100")
 				return
 			}
+			if n > day.Year() {
+				writeJSONError(w, r, d.logger, http.StatusBadRequest, "future_year",
+					fmt.Sprintf("year %d has not come yet on %s: a report covers at most the year of its date, %d", n, day.Format(time.DateOnly), day.Year()))
+				return
+			}
 			year = n
 		}
 		code := r.PathValue("code")
-		rep, r, err := kept(d, r, fmt.Sprintf("progress|%s|%s|%d", code, basis, year),
-			func(ctx context.Context) (progress.Report, error) { return d.st.Progress(ctx, code, basis, year) })
+		q := store.Query{AsOf: day, Year: year, Basis: basis}
+		rep, r, err := kept(d, r, fmt.Sprintf("progress|%s|%s|%d|%s", code, basis, year, day.Format(time.DateOnly)),
+			func(ctx context.Context) (progress.Report, error) { return d.st.Progress(ctx, code, q) })
 		if err != nil {
 			apiError(w, r, d.logger, err)
 			return

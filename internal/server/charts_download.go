@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"fmt"
 	"mime"
@@ -12,7 +11,6 @@ import (
 
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
-	"industrytargets/internal/progress"
 )
 
 // chartData is what one chart of the overview holds, as its download
@@ -44,23 +42,13 @@ var chartFileTypes = map[string]string{
 func handleChartDownload(d *deps, ext string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		plan, err := d.st.Plan(ctx, r.PathValue("plan"))
-		if err != nil {
-			serverError(w, r, d.logger, err)
+		q, ok := d.reportParams(w, r)
+		if !ok {
 			return
 		}
-		year, err := strconv.Atoi(r.PathValue("year"))
-		if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
-			renderError(w, r, d, http.StatusNotFound, i18n.T(ctx, "Không có số liệu cho năm này: năm phải từ năm gốc của đề án trở đi."))
-			return
-		}
-		basis := model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
-		if !basis.Valid() {
-			renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Loại giá không hợp lệ."))
-			return
-		}
+		plan, year, basis := q.plan, q.year, q.basis
 		id := r.PathValue("chart")
-		data, ok, err := d.chartData(ctx, plan, year, basis, id)
+		data, ok, err := d.chartData(ctx, q, id)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
@@ -85,13 +73,14 @@ func handleChartDownload(d *deps, ext string) http.Handler {
 // chartData builds the overview's chart id for plan in year on basis, as
 // the overview draws it, and returns its data; false when there is no such
 // chart.
-func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis model.PriceBasis, id string) (chartData, bool, error) {
+func (d *deps) chartData(ctx context.Context, q reportQuery, id string) (chartData, bool, error) {
+	plan, year := q.plan, q.year
+	rep, sc, err := d.progressOf(ctx, q)
+	if err != nil {
+		return chartData{}, true, err
+	}
 	switch id {
 	case chartCount, chartShare:
-		rep, err := d.st.Progress(ctx, plan.Code, basis, year)
-		if err != nil {
-			return chartData{}, true, err
-		}
 		c := countChart(ctx, plan, rep, nil)
 		if id == chartShare {
 			c = shareChart(ctx, plan, rep, nil)
@@ -99,7 +88,7 @@ func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis m
 		h, rows := c.Records()
 		return chartData{Title: c.Title, Header: h, Rows: rows, Percent: c.Percent, Lang: i18n.From(ctx)}, true, nil
 	case chartFlows:
-		flows, err := d.st.Flows(ctx, plan, plan.BaselineYear, year)
+		flows, err := d.st.Flows(ctx, sc, plan.BaselineYear, year)
 		if err != nil {
 			return chartData{}, true, err
 		}
@@ -111,7 +100,7 @@ func (d *deps) chartData(ctx context.Context, plan model.Plan, year int, basis m
 	if !dim.Valid() {
 		return chartData{}, false, nil
 	}
-	rows, err := d.st.Breakdown(ctx, plan, year, dim)
+	rows, err := d.st.Breakdown(ctx, sc, year, dim)
 	if err != nil {
 		return chartData{}, true, err
 	}

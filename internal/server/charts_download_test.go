@@ -83,7 +83,7 @@ func wantChartRecords(t *testing.T, st *store.Store, id string, year int, basis 
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, ok, err := d.chartData(context.Background(), plan, year, basis, id)
+	data, ok, err := d.chartData(context.Background(), reportQuery{plan: plan, year: year, basis: basis, asOf: vnToday()}, id)
 	if err != nil || !ok {
 		t.Fatalf("chart %s: %v, %v", id, ok, err)
 	}
@@ -116,7 +116,7 @@ func TestChartCSVIsTheChartsRecords(t *testing.T) {
 		}
 	}
 	// The count's actual column is the series, independently of the chart.
-	rep, err := st.Progress(context.Background(), "HD-3164", model.BasisCurrent, 2024)
+	rep, err := st.Progress(context.Background(), "HD-3164", store.Query{AsOf: vnToday(), Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -111,11 +112,12 @@ func TestEnterpriseFormInBrowser(t *testing.T) {
 func createInBrowser(t *testing.T, ctx context.Context, base string) string {
 	t.Helper()
 	browserOpen(t, ctx, base+"/enterprises/new", http.StatusOK)
+	checkAreaChoices(t, ctx)
 	browserType(t, ctx, "tax_code", "0100233480") // the check digit is wrong: 8, not 0
 	browserType(t, ctx, "name", "Công ty TNHH Cơ khí Chính xác Hải Dương")
 	browserType(t, ctx, "operating_since", "15/03/2015")
 	browserType(t, ctx, "employees", "1.250")
-	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("area"), "cam_giang"),
+	if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("area"), "10903"), // Xã Cẩm Giàng
 		chromedp.SetValue(chromedp.ID("ownership"), "fdi")); err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +129,7 @@ func createInBrowser(t *testing.T, ctx context.Context, base string) string {
 	if got := browserEval[string](t, ctx, `document.getElementById("name").value`); got != "Công ty TNHH Cơ khí Chính xác Hải Dương" {
 		t.Errorf("the typed name came back as %q", got)
 	}
-	if got := browserEval[string](t, ctx, `document.getElementById("area").value`); got != "cam_giang" {
+	if got := browserEval[string](t, ctx, `document.getElementById("area").value`); got != "10903" {
 		t.Errorf("the chosen area came back as %q", got)
 	}
 	if !browserEval[bool](t, ctx, browserVisibleJS(".error-summary")) {
@@ -143,6 +145,44 @@ func createInBrowser(t *testing.T, ctx context.Context, base string) string {
 		t.Fatalf("after saving the browser is at %q (%v), want the enterprise's page", loc, err)
 	}
 	return loc
+}
+
+// checkAreaChoices checks what the new-enterprise form offers as areas:
+// in December 2026 it defaults to Hải Phòng and its communes; choosing
+// Hải Dương offers its districts only; a date when the enterprise ceased
+// before 01/07/2025 leaves no commune. Choosing a unit sets its province.
+func checkAreaChoices(t *testing.T, ctx context.Context) {
+	t.Helper()
+	offered := func() []string {
+		return browserEval[[]string](t, ctx, `Array.from(document.querySelectorAll("#area option")).map(o => o.value).filter(v => v)`)
+	}
+	province := func() string { return browserEval[string](t, ctx, `document.getElementById("province").value`) }
+	change := func(id, value string) {
+		browserEval[bool](t, ctx, `(() => { const el = document.getElementById("`+id+`"); el.value = "`+value+`";
+			el.dispatchEvent(new Event("change")); return true })()`)
+	}
+	if got := province(); got != "HP" {
+		t.Errorf("a new enterprise's province = %q, want HP", got)
+	}
+	if got := offered(); len(got) != 114 || slices.Contains(got, "295") || !slices.Contains(got, "10903") {
+		t.Errorf("Hải Phòng's form offers %d areas (%v…), want its 114 units and no old district", len(got), got[:min(3, len(got))])
+	}
+	change("province", "HD")
+	if got := offered(); len(got) != 12 || !slices.Contains(got, "295") {
+		t.Errorf("Hải Dương's form offers %v, want its 12 districts", got)
+	}
+	change("province", "HP")
+	change("ceased_on", "31/12/2024")
+	if got := offered(); len(got) != 0 {
+		t.Errorf("Hải Phòng for an enterprise that ceased in 2024 offers %v, want no unit", got)
+	}
+	change("ceased_on", "")
+	change("area", "10903")
+	change("province", "HP")
+	if got := province(); got != "HP" {
+		t.Errorf("after choosing Xã Cẩm Giàng the province is %q, want HP", got)
+	}
+	change("area", "")
 }
 
 // conflictInBrowser opens the edit form at url, has someone else save the

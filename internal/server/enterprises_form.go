@@ -4,7 +4,12 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
 
 	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
@@ -21,7 +26,7 @@ func handleEnterpriseNew(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		f := newEnterpriseForm(r.Context(), map[string]string{"province": importer.DefaultProvince}, ref)
+		f := newEnterpriseForm(r.Context(), map[string]string{"province": ref.provinceOn(importer.DefaultProvince, vnToday())}, ref)
 		render(w, r, d.logger, http.StatusOK, web.EnterpriseNew(page(r, d, i18n.T(r.Context(), "Thêm doanh nghiệp")), f))
 	})
 }
@@ -122,18 +127,81 @@ func (d *deps) formRejected(r *http.Request, f *web.EnterpriseForm, e model.Ente
 func newEnterpriseForm(ctx context.Context, values map[string]string, ref *refs) web.EnterpriseForm {
 	f := web.EnterpriseForm{Values: values, Errors: map[string]string{}, Choices: web.FormChoices{
 		Ownerships: ownershipChoices(ctx), Areas: ref.areaChoices(false), Zones: ref.zoneChoices(false),
+		Today: vnToday().Format(time.DateOnly), AreaNote: ref.abolishedAreaNote(ctx, values["area"]),
 	}}
+	// The units' province and dates let the form's script offer only the
+	// units of the chosen province valid while the enterprise is there.
+	for i, g := range f.Choices.Areas {
+		for j, o := range g.Options {
+			a := ref.areaByCode[o.Value]
+			g.Options[j].Attrs = dateAttrs(templ.Attributes{"data-province": a.ProvinceCode}, a.ValidFrom, a.ValidUntil)
+		}
+		f.Choices.Areas[i] = g
+	}
 	for _, p := range ref.Provinces {
 		label := p.Name
 		if p.ValidUntil != nil {
 			label = i18n.Tf(ctx, "%s (đến %s)", p.Name, pageFormat(ctx).Date(*p.ValidUntil))
 		}
-		f.Choices.Provinces = append(f.Choices.Provinces, web.Choice{Value: p.Code, Label: label})
+		f.Choices.Provinces = append(f.Choices.Provinces, web.Choice{Value: p.Code, Label: label,
+			Attrs: dateAttrs(templ.Attributes{}, p.ValidFrom, p.ValidUntil)})
 	}
 	for _, dv := range ref.divisions {
 		f.Choices.Divisions = append(f.Choices.Divisions, web.Choice{Value: dv.Code, Label: dv.Code + " – " + ref.division[dv.Code]})
 	}
 	return f
+}
+
+// dateAttrs adds to attrs the first and last day of a unit, yyyy-mm-dd, as
+// data-from and data-until, when it has them.
+func dateAttrs(attrs templ.Attributes, from, until *time.Time) templ.Attributes {
+	if from != nil {
+		attrs["data-from"] = from.Format(time.DateOnly)
+	}
+	if until != nil {
+		attrs["data-until"] = until.Format(time.DateOnly)
+	}
+	return attrs
+}
+
+// provinceOn is the province that governs on day the land of province
+// code: code itself, or its successor once it has ended (HD → HP after
+// 30/06/2025).
+func (r *refs) provinceOn(code string, day time.Time) string {
+	for range len(r.Provinces) {
+		i := slices.IndexFunc(r.Provinces, func(p model.Province) bool { return p.Code == code })
+		if i < 0 {
+			return code
+		}
+		p := r.Provinces[i]
+		if p.SuccessorCode == "" || !p.EndedBefore(day) {
+			return code
+		}
+		code = p.SuccessorCode
+	}
+	return code
+}
+
+// abolishedAreaNote says, for an area code the form holds that is a unit
+// abolished by today, which units were formed from it and how to record
+// the move; "" otherwise.
+func (r *refs) abolishedAreaNote(ctx context.Context, code string) string {
+	a, ok := r.areaByCode[code]
+	if !ok || !a.AbolishedBy(vnToday()) {
+		return ""
+	}
+	var names []string
+	for _, b := range r.Areas {
+		if slices.Contains(b.Origins, a.ID) {
+			names = append(names, b.Name)
+		}
+	}
+	f := pageFormat(ctx)
+	if len(names) == 0 {
+		return i18n.Tf(ctx, "%s không còn từ %s: chọn địa bàn mới và nhập ngày chuyển.", a.Name, f.Date(a.ValidUntil.AddDate(0, 0, 1)))
+	}
+	return i18n.Tf(ctx, "%s không còn từ %s. Chọn xã, phường mới hình thành từ địa bàn này (%s) và nhập ngày chuyển %s.",
+		a.Name, f.Date(a.ValidUntil.AddDate(0, 0, 1)), strings.Join(names, ", "), f.Date(a.ValidUntil.AddDate(0, 0, 1)))
 }
 
 // enterpriseFormValues is e as the form shows it: codes for the area and
@@ -148,6 +216,9 @@ func enterpriseFormValues(e model.Enterprise, ref *refs) map[string]string {
 	}
 	if e.AreaID != nil {
 		v["area"] = ref.areas[*e.AreaID].Code
+	}
+	if e.AreaSince != nil && !model.DayOf(*e.AreaSince).Equal(model.DayOf(e.OperatingSince)) {
+		v["area_since"] = f.Date(*e.AreaSince)
 	}
 	if e.ZoneID != nil {
 		v["industrial_zone"] = ref.zones[*e.ZoneID].Code

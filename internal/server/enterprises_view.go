@@ -34,6 +34,7 @@ type refs struct {
 	lang       model.Lang
 	divisions  []model.VSICDivision
 	areas      map[int64]model.Area
+	areaByCode map[string]model.Area
 	zones      map[int64]model.Zone
 	provinces  map[string]string
 	categories map[model.Category]string
@@ -50,11 +51,11 @@ func loadRefs(ctx context.Context, st *store.Store) (*refs, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &refs{Reference: ref, lang: i18n.From(ctx), divisions: divs, areas: map[int64]model.Area{}, zones: map[int64]model.Zone{},
+	r := &refs{Reference: ref, lang: i18n.From(ctx), divisions: divs, areas: map[int64]model.Area{}, areaByCode: map[string]model.Area{}, zones: map[int64]model.Zone{},
 		provinces: map[string]string{}, categories: map[model.Category]string{},
 		groups: map[string]string{}, division: map[string]string{}}
 	for _, a := range ref.Areas {
-		r.areas[a.ID] = a
+		r.areas[a.ID], r.areaByCode[a.Code] = a, a
 	}
 	for _, z := range ref.Zones {
 		r.zones[z.ID] = z

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"cmp"
 	"context"
 	"math"
 	"net/http"
@@ -30,12 +29,12 @@ var gridTextCols = []int{0, 1, 2}
 // plain numbers, the basis and status as the import files write them.
 func handleGridDownload(d *deps, ext string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q, ref, err := d.readGridQuery(r)
+		q, _, err := d.readGridQuery(r)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		if msg := badGridDownload(r.Context(), r.URL.Query(), ref); msg != "" {
+		if msg := badGridDownload(r.Context(), r.URL.Query(), q); msg != "" {
 			renderError(w, r, d, http.StatusBadRequest, msg)
 			return
 		}
@@ -45,7 +44,7 @@ func handleGridDownload(d *deps, ext string) http.Handler {
 			return
 		}
 		t := gridTable(q, rows)
-		sendTables(w, r, d, chartFileName("so-lieu", q.year, q.province, q.basis, ext), ext, t.Title, []downloadTable{t})
+		sendTables(w, r, d, chartFileName("so-lieu", q.year, q.plan, q.basis, ext), ext, t.Title, []downloadTable{t})
 	})
 }
 
@@ -53,22 +52,24 @@ func handleGridDownload(d *deps, ext string) http.Handler {
 // the language of ctx, or "". The page falls back to a default for a setting it does not know,
 // and shows which it took; a file would not, so a download refuses it. A
 // setting left empty takes its default, as on the page.
-func badGridDownload(ctx context.Context, vals url.Values, ref *refs) string {
-	province := cmp.Or(vals.Get("province"), importer.DefaultProvince)
+func badGridDownload(ctx context.Context, vals url.Values, q gridQuery) string {
 	if y := vals.Get("year"); y != "" {
-		if _, err := model.ParseYear(y); err != nil {
-			return i18n.T(ctx, "Năm không hợp lệ.")
+		if n, err := model.ParseYear(y); err != nil || n > lastClosedYear() {
+			return i18n.T(ctx, "Năm không hợp lệ: số liệu chỉ có cho năm đã kết thúc.")
 		}
 	}
 	if b := vals.Get("basis"); b != "" && !model.PriceBasis(b).Valid() {
 		return i18n.T(ctx, "Loại giá không hợp lệ.")
 	}
-	if ref.provinces[province] == "" {
-		return i18n.T(ctx, "Không có tỉnh, thành phố này.")
+	if p := vals.Get("plan"); p != "" && p != q.plan {
+		return i18n.T(ctx, "Không có đề án này.")
+	}
+	if p := vals.Get("province"); p != "" && vals.Get("plan") == "" && p != q.province {
+		return i18n.T(ctx, "Không có đề án nào của tỉnh, thành phố này.")
 	}
 	if a := vals.Get("area"); a != "" {
-		if id, err := strconv.ParseInt(a, 10, 64); err != nil || ref.areas[id].ProvinceCode != province {
-			return i18n.T(ctx, "Địa bàn không thuộc tỉnh, thành phố đã chọn.")
+		if id, err := strconv.ParseInt(a, 10, 64); err != nil || !q.inTerritory(id) {
+			return i18n.T(ctx, "Địa bàn không thuộc địa bàn của đề án đã chọn.")
 		}
 	}
 	return ""

@@ -147,7 +147,7 @@ func TestGridDownloadIsTheFilteredRows(t *testing.T) {
 		}
 		wantRows = append(wantRows, rec)
 	}
-	got := readCSVFile(t, fetchGridFile(t, c, srv.URL, "/figures.csv"+settings+"&page=2", "text/csv; charset=utf-8", "so-lieu-2024-HD.csv"))
+	got := readCSVFile(t, fetchGridFile(t, c, srv.URL, "/figures.csv"+settings+"&page=2", "text/csv; charset=utf-8", "so-lieu-2024-HD-3164.csv"))
 	if !reflect.DeepEqual(got, commaDecimals(wantRows)) {
 		t.Errorf("figures.csv =\n%q\nwant\n%q", got, commaDecimals(wantRows))
 	}
@@ -157,7 +157,7 @@ func TestGridDownloadIsTheFilteredRows(t *testing.T) {
 		if order := gridPageOrder(t, c, srv.URL+"/figures"+settings+query); !reflect.DeepEqual(order, []int64{id}) {
 			t.Fatalf("the grid%s shows %v, want [%d]", query, order, id)
 		}
-		got := readCSVFile(t, fetchGridFile(t, c, srv.URL, "/figures.csv"+settings+query, "text/csv; charset=utf-8", "so-lieu-2024-HD.csv"))
+		got := readCSVFile(t, fetchGridFile(t, c, srv.URL, "/figures.csv"+settings+query, "text/csv; charset=utf-8", "so-lieu-2024-HD-3164.csv"))
 		if w := commaDecimals([][]string{gridDownloadHeader, want[id]}); !reflect.DeepEqual(got, w) {
 			t.Errorf("figures.csv%s = %q, want %q", query, got, w)
 		}
@@ -165,7 +165,7 @@ func TestGridDownloadIsTheFilteredRows(t *testing.T) {
 
 	// Another basis: the same enterprises, no figures, named for the basis.
 	got = readCSVFile(t, fetchGridFile(t, c, srv.URL, "/figures.csv?year=2024&basis=const2010&q=c%C3%B4ng+ty+b",
-		"text/csv; charset=utf-8", "so-lieu-2024-HD-const2010.csv"))
+		"text/csv; charset=utf-8", "so-lieu-2024-HD-3164-const2010.csv"))
 	if w := []string{want[ids[1]][0], "Công ty B", "", "2024", "const2010", "", "", "", "", ""}; len(got) != 2 || !reflect.DeepEqual(got[1], w) {
 		t.Errorf("figures.csv on const2010 = %q, want the row %q", got, w)
 	}
@@ -186,7 +186,7 @@ func TestGridXLSXHoldsNumbersAsNumbers(t *testing.T) {
 	want, ids := gridDownloadData(t, st)
 	c := client(t, srv.URL, model.RoleEditor)
 	order := gridPageOrder(t, c, srv.URL+"/figures?year=2024&basis=current")
-	body := fetchGridFile(t, c, srv.URL, "/figures.xlsx?year=2024&basis=current", xlsxType, "so-lieu-2024-HD.xlsx")
+	body := fetchGridFile(t, c, srv.URL, "/figures.xlsx?year=2024&basis=current", xlsxType, "so-lieu-2024-HD-3164.xlsx")
 	f, err := excelize.OpenReader(bytes.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
@@ -250,12 +250,14 @@ func TestGridDownloadRefusesBadSettings(t *testing.T) {
 	gridEnterprises(t, st, 10)
 	c := client(t, srv.URL, model.RoleEditor)
 	for query, msg := range map[string]string{
-		"year=abc":              "Năm không hợp lệ.",
-		"year=1800":             "Năm không hợp lệ.",
+		"year=abc":              "Năm không hợp lệ: số liệu chỉ có cho năm đã kết thúc.",
+		"year=1800":             "Năm không hợp lệ: số liệu chỉ có cho năm đã kết thúc.",
+		"year=2026":             "Năm không hợp lệ: số liệu chỉ có cho năm đã kết thúc.",
+		"plan=XX":               "Không có đề án này.",
 		"basis=usd":             "Loại giá không hợp lệ.",
-		"province=XX":           "Không có tỉnh, thành phố này.",
-		"area=999999":           "Địa bàn không thuộc tỉnh, thành phố đã chọn.",
-		"area=x&province=HD":    "Địa bàn không thuộc tỉnh, thành phố đã chọn.",
+		"province=XX":           "Không có đề án nào của tỉnh, thành phố này.",
+		"area=999999":           "Địa bàn không thuộc địa bàn của đề án đã chọn.",
+		"area=x&plan=HD-3164":   "Địa bàn không thuộc địa bàn của đề án đã chọn.",
 		"year=2024&basis=%3D1+": "Loại giá không hợp lệ.",
 	} {
 		for _, ext := range []string{"csv", "xlsx"} {
@@ -282,7 +284,7 @@ func TestGridPageLinksItsDownloads(t *testing.T) {
 	c := client(t, srv.URL, model.RoleEditor)
 	_, body, _ := entDo(t, c, srv.URL+"/figures?year=2024&basis=const2010&q=c%C3%B4ng+ty&page=1", nil)
 	for _, ext := range []string{"csv", "xlsx"} {
-		want := `href="/figures.` + ext + `?basis=const2010&amp;province=HD&amp;q=c%C3%B4ng+ty&amp;year=2024"`
+		want := `href="/figures.` + ext + `?basis=const2010&amp;plan=HD-3164&amp;q=c%C3%B4ng+ty&amp;year=2024"`
 		if !strings.Contains(body, want) {
 			t.Errorf("the grid page lacks the link %s", want)
 		}

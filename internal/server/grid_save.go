@@ -34,9 +34,13 @@ func handleGridSave(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		q, ok := postedGridQuery(r.PostForm, ref)
+		q, ok, err := d.postedGridQuery(ctx, r.PostForm)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
 		if !ok {
-			renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Năm, loại giá hoặc tỉnh của bảng số liệu không hợp lệ. Vui lòng tải lại trang."))
+			renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Năm, loại giá hoặc đề án của bảng số liệu không hợp lệ (số liệu chỉ nhập cho năm đã kết thúc). Vui lòng tải lại trang."))
 			return
 		}
 		sub := readGridSubmission(r.PostForm, q, ref, i18n.From(ctx))
@@ -58,22 +62,26 @@ func handleGridSave(d *deps) http.Handler {
 
 // postedGridQuery reads the grid's settings from the hidden fields of a
 // submission; unlike a page's query string, nothing falls back to a
-// default, so a save can never land on another year.
-func postedGridQuery(form url.Values, ref *refs) (gridQuery, bool) {
+// default, so a save can never land on another year or plan, nor on a
+// year not yet over.
+func (d *deps) postedGridQuery(ctx context.Context, form url.Values) (gridQuery, bool, error) {
 	year, err := model.ParseYear(form.Get("year"))
 	basis := model.PriceBasis(form.Get("basis"))
-	province := form.Get("province")
-	if err != nil || !basis.Valid() || ref.provinces[province] == "" {
-		return gridQuery{}, false
+	if err != nil || year > lastClosedYear() || !basis.Valid() || form.Get("plan") == "" {
+		return gridQuery{}, false, nil
 	}
-	q := gridQuery{province: province, year: year, basis: basis, q: form.Get("q"), page: 1}
-	if id, err := strconv.ParseInt(form.Get("area"), 10, 64); err == nil && ref.areas[id].ProvinceCode == province {
+	sc, ok, err := d.gridPlan(ctx, form)
+	if err != nil || !ok {
+		return gridQuery{}, false, err
+	}
+	q := gridQuery{plan: sc.Plan.Code, province: sc.Plan.ProvinceCode, scope: sc, year: year, basis: basis, q: form.Get("q"), page: 1}
+	if id, err := strconv.ParseInt(form.Get("area"), 10, 64); err == nil && q.inTerritory(id) {
 		q.area = id
 	}
 	if n, err := strconv.Atoi(form.Get("page")); err == nil && n > 1 {
 		q.page = min(n, maxListPage)
 	}
-	return q, true
+	return q, true, nil
 }
 
 // savedMessage tells, in the language of ctx, how many rows a save wrote.

@@ -50,7 +50,7 @@ var reGridInput = regexp.MustCompile(`<input[^>]*name="([a-z_]+-\d+|po-[a-z]+)"[
 // untouched: every row's hidden original and cells, and the settings.
 func gridForm(t *testing.T, body string) url.Values {
 	t.Helper()
-	form := url.Values{"year": {"2024"}, "basis": {"current"}, "province": {"HD"}, "page": {"1"}}
+	form := url.Values{"year": {"2024"}, "basis": {"current"}, "plan": {"HD-3164"}, "page": {"1"}}
 	for _, m := range reGridInput.FindAllStringSubmatch(body, -1) {
 		form.Set(m[1], html.UnescapeString(m[2]))
 	}
@@ -75,7 +75,7 @@ func TestGridSavesChangedRowsAndReportsTheRest(t *testing.T) {
 		t.Fatalf("grid = %d", status)
 	}
 	wantAll(t, "the grid", body, "Số liệu năm 2024, giá hiện hành", "Công ty A", "Công ty E",
-		"Giá trị sản xuất toàn ngành công nghiệp của Hải Dương năm 2024", `src="/static/grid.js"`)
+		"Giá trị sản xuất toàn ngành công nghiệp của địa bàn tỉnh Hải Dương (cũ) năm 2024", `src="/static/grid.js"`)
 	form := gridForm(t, body)
 	row := func(i int, key string) string { return key + "-" + entItoa(ids[i]) }
 
@@ -159,8 +159,9 @@ func TestGridConflictOnlyIs409AndViewersAreRefused(t *testing.T) {
 	if status != http.StatusConflict || !strings.Contains(body, "vừa bị người khác xoá") {
 		t.Errorf("saving a figure removed meanwhile = %d, want 409 saying so", status)
 	}
-	for _, bad := range []url.Values{{"year": {"abc"}, "basis": {"current"}, "province": {"HD"}},
-		{"year": {"2024"}, "basis": {"current"}, "province": {"XX"}}} {
+	for _, bad := range []url.Values{{"year": {"abc"}, "basis": {"current"}, "plan": {"HD-3164"}},
+		{"year": {"2024"}, "basis": {"current"}, "plan": {"XX"}},
+		{"year": {"2026"}, "basis": {"current"}, "plan": {"HD-3164"}}} {
 		if status, _, _ := entDo(t, c, srv.URL+"/figures", bad); status != http.StatusBadRequest {
 			t.Errorf("save with settings %v = %d, want 400", bad, status)
 		}

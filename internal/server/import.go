@@ -90,6 +90,9 @@ func checkUpload(ctx context.Context, st *store.Store, name string, data []byte)
 	if err != nil {
 		return c, err
 	}
+	if ref.LatestMoves, err = st.LatestMoves(ctx); err != nil {
+		return c, err
+	}
 	known, err := st.TaxCodes(ctx)
 	if err != nil {
 		return c, err

@@ -76,7 +76,7 @@ func TestDashboardInEnglish(t *testing.T) {
 			t.Errorf("the overview in English lacks %q", want)
 		}
 	}
-	rep, err := st.Progress(context.Background(), "HD-3164", model.BasisCurrent, 0)
+	rep, err := st.Progress(context.Background(), "HD-3164", store.Query{AsOf: vnToday()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestDashboardInEnglish(t *testing.T) {
 	list := "/enterprises?plan=HD-3164&year=2024&basis=current&quality=provisional"
 	_, page = send(t, c, http.MethodGet, srv.URL+list, nil, nil)
 	requireEnglish(t, "drill-down list", page, names...)
-	if want := "Enterprises whose 2024 figures (current prices) are still estimates or preliminary"; !strings.Contains(page, want) {
+	if want := "Enterprises counted in 2024 under plan HD-3164 whose 2024 figures (current prices) are still estimates or preliminary"; !strings.Contains(page, want) {
 		t.Errorf("the drill-down list does not say %q", want)
 	}
 	_, page = send(t, c, http.MethodGet, srv.URL+"/enterprises?plan=HD-3164&year=2024&basis=current&dim=category&key=supporting", nil, nil)
@@ -150,11 +150,11 @@ func TestChartDownloadsInEnglish(t *testing.T) {
 func TestOverviewCardsInEnglish(t *testing.T) {
 	t.Parallel()
 	_, st := chartsDemoServer(t)
-	rep, err := st.Progress(context.Background(), "HD-3164", model.BasisCurrent, 2024)
+	rep, err := st.Progress(context.Background(), "HD-3164", store.Query{AsOf: model.Date(2025, 12, 31)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := overviewCards(i18n.WithLang(context.Background(), model.LangEN), rep)
+	cs := overviewCards(i18n.WithLang(context.Background(), model.LangEN), rep, nil)
 	if len(cs) != len(rep.Targets) {
 		t.Fatalf("%d cards for %d targets", len(cs), len(rep.Targets))
 	}
@@ -167,7 +167,7 @@ func TestOverviewCardsInEnglish(t *testing.T) {
 	for _, s := range notEnglish(text) {
 		t.Errorf("a card is still in Vietnamese: %q", s)
 	}
-	if want := "In 2024: " + format.For(model.LangEN).Decimal(float64(rep.Series[len(rep.Series)-1].EnterpriseCount), 1); !strings.Contains(text, want) {
+	if want := "In 2024: " + format.For(model.LangEN).Int(int64(rep.Series[len(rep.Series)-1].EnterpriseCount)); !strings.Contains(text, want) {
 		t.Errorf("the cards do not say %q:\n%s", want, text)
 	}
 	if vi := cards(rep); vi[0].Title != "Số doanh nghiệp" {

@@ -15,10 +15,24 @@ import (
 // the first given an output of 1,234,567.5 million VND, which shows its
 // thousands separators, the second 5.125, which written plainly would
 // read as a Vietnamese 5125.
+// todayScope is the scope of plan code as of today.
+func todayScope(t *testing.T, st *store.Store, code string) store.Scope {
+	t.Helper()
+	plan, err := st.Plan(context.Background(), code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := st.Scope(context.Background(), plan, vnToday())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 func gridDemoRows(t *testing.T, st *store.Store) (big, small model.Figure) {
 	t.Helper()
 	ctx := context.Background()
-	rows, _, err := st.GridRows(ctx, store.GridFilter{Province: "HD", Year: 2024, Basis: model.BasisCurrent}, 1000, 0)
+	rows, _, err := st.GridRows(ctx, store.GridFilter{Scope: todayScope(t, st, "HD-3164"), Year: 2024, Basis: model.BasisCurrent}, 1000, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,8 +154,8 @@ func TestGridErrorsAndReportDownloadsInEnglish(t *testing.T) {
 		body := g.get(t, path, http.StatusBadRequest)
 		requireEnglish(t, path, body, g.data...)
 	}
-	wantAll(t, "a bad download", g.get(t, "/figures.csv?year=abc", http.StatusBadRequest), "Invalid year.")
-	status, body, _ := entDo(t, g.c, g.base+"/figures", url.Values{"year": {"abc"}, "basis": {"current"}, "province": {"HD"}})
+	wantAll(t, "a bad download", g.get(t, "/figures.csv?year=abc", http.StatusBadRequest), "Invalid year: figures exist only for years that have ended.")
+	status, body, _ := entDo(t, g.c, g.base+"/figures", url.Values{"year": {"abc"}, "basis": {"current"}, "plan": {"HD-3164"}})
 	if status != http.StatusBadRequest {
 		t.Fatalf("a save with a bad year = %d, want 400", status)
 	}

@@ -66,7 +66,12 @@ func withDownloads(v web.ChartView, l *drillLinks) web.ChartView {
 func metricLine(ctx context.Context, plan model.Plan, rep progress.Report, m model.Metric, l *drillLinks) chart.Line {
 	lang := i18n.From(ctx)
 	c := chart.Line{Locale: chart.For(lang)}
+	// A chart draws facts: the current year, counted to date, is in the
+	// table beside it, marked as provisional, not on the line.
 	for _, p := range rep.Series {
+		if !p.Closed {
+			continue
+		}
 		v, ok := p.Value(m)
 		c.Actual = append(c.Actual, chart.Point{Year: p.Year, Value: v, Missing: !ok, Href: l.counted(p.Year)})
 	}
@@ -77,11 +82,13 @@ func metricLine(ctx context.Context, plan model.Plan, rep progress.Report, m mod
 			last = max(last, t.Year)
 		}
 	}
-	if len(rep.Series) > 0 {
-		if base, ok := rep.Series[0].Value(m); ok {
-			for y := plan.BaselineYear; y <= last; y++ {
-				if v, ok := progress.Trajectory(plan.BaselineYear, base, plan.Targets, m, y); ok {
-					c.Trajectory = append(c.Trajectory, chart.Point{Year: y, Value: v})
+	if start := progress.TrendStart(plan, rep.Series, m); start != 0 {
+		if p, ok := rep.Point(start); ok {
+			if base, ok := p.Value(m); ok {
+				for y := start; y <= last; y++ {
+					if v, ok := progress.Trajectory(start, base, plan.Targets, m, y); ok {
+						c.Trajectory = append(c.Trajectory, chart.Point{Year: y, Value: v})
+					}
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
@@ -24,6 +25,7 @@ import (
 type drillLinks struct {
 	plan, basis string
 	year        int
+	asOf        string // the report date asked for, "" for today
 	// noLists leaves out the links to the register's lists, which only
 	// signed-in users may open: a visitor of the public dashboard sees the
 	// numbers and downloads the charts' data.
@@ -35,7 +37,7 @@ func (l *drillLinks) list(year int, set func(*web.EnterpriseFilter)) string {
 	if l == nil || l.noLists {
 		return ""
 	}
-	f := web.EnterpriseFilter{Plan: l.plan, Year: strconv.Itoa(year), Basis: l.basis}
+	f := web.EnterpriseFilter{Plan: l.plan, Year: strconv.Itoa(year), Basis: l.basis, AsOf: l.asOf}
 	if set != nil {
 		set(&f)
 	}
@@ -73,7 +75,7 @@ func (l *drillLinks) download(id, ext string) string {
 		return ""
 	}
 	return "/charts/" + url.PathEscape(l.plan) + "/" + strconv.Itoa(l.year) + "/" + id + "." + ext +
-		"?" + url.Values{"basis": {l.basis}}.Encode()
+		"?" + asOfQuery(url.Values{"basis": {l.basis}}, l.asOf).Encode()
 }
 
 // parseDrill reads the list's drill-down (plan, year and basis, then a
@@ -92,10 +94,25 @@ func (d *deps) parseDrill(ctx context.Context, q url.Values, f *store.Enterprise
 	}
 	year, err := strconv.Atoi(q.Get("year"))
 	basis := model.PriceBasis(cmp.Or(q.Get("basis"), string(model.BasisCurrent)))
-	if err != nil || year == 0 || progress.CheckYear(plan, year) != nil || !basis.Valid() {
+	day, asOf := vnToday(), q.Get("as_of")
+	if asOf != "" {
+		d, perr := time.Parse(time.DateOnly, asOf)
+		if perr != nil || progress.CheckDate(d, day) != nil {
+			return nil
+		}
+		day = d
+	}
+	if err != nil || !basis.Valid() {
 		return nil
 	}
-	dr := store.Drill{Kind: store.DrillCounted, Plan: plan, Year: year, Basis: basis}
+	if _, err := progress.NewPeriod(plan, day, year); err != nil {
+		return nil
+	}
+	sc, err := d.st.Scope(ctx, plan, day)
+	if err != nil {
+		return err
+	}
+	dr := store.Drill{Kind: store.DrillCounted, Scope: sc, Year: year, Basis: basis}
 	switch k := store.DrillKind(q.Get("quality")); {
 	case k != "":
 		if !slices.Contains(store.QualityKinds, k) {
@@ -115,14 +132,14 @@ func (d *deps) parseDrill(ctx context.Context, q url.Values, f *store.Enterprise
 		dr.Key, form.Dim, form.Key = q.Get("key"), string(dr.Dim), q.Get("key")
 	}
 	f.Drill = &dr
-	form.Plan, form.Year, form.Basis = plan.Code, strconv.Itoa(year), string(basis)
+	form.Plan, form.Year, form.Basis, form.AsOf = plan.Code, strconv.Itoa(year), string(basis), asOf
 	return nil
 }
 
 // drillBanner says which number of the overview the list stands behind,
 // in ref's language.
 func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today string) web.DrillBanner {
-	p, y, lang := dr.Plan.Code, dr.Year, ref.lang
+	p, y, lang := dr.Scope.Plan.Code, dr.Year, ref.lang
 	basis := format.For(lang).Basis(dr.Basis)
 	var title string
 	switch dr.Kind {
@@ -135,9 +152,13 @@ func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today str
 	case store.DrillExpiring:
 		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp có giấy chứng nhận thuộc lĩnh vực của đề án %s hết hiệu lực trong 6 tháng kể từ %s"), p, today)
 	case store.DrillUnclassified:
-		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp của %s chưa có phân loại nào"), ref.province(dr.Plan.ProvinceCode))
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp trong địa bàn của đề án %s chưa có phân loại nào"), p)
 	case store.DrillProvisional:
-		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ"), y, basis)
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp được tính năm %d theo đề án %s có số liệu năm %d (giá %s) còn là ước tính hoặc sơ bộ"), y, p, y, basis)
+	case store.DrillAbolishedArea:
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp được tính năm %d theo đề án %s còn ghi ở đơn vị hành chính đã giải thể: nhập xã, phường mới và ngày chuyển"), y, p)
+	case store.DrillUnlocated:
+		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp chưa có địa bàn nên chưa được tính năm %d theo đề án %s"), y, p)
 	default:
 		title = fmt.Sprintf(i18n.In(lang, "Doanh nghiệp được tính năm %d theo đề án %s"), y, p)
 		if dr.Dim != "" {
@@ -145,8 +166,8 @@ func drillBanner(dr store.Drill, ref *refs, form web.EnterpriseFilter, today str
 		}
 	}
 	out := form
-	out.Plan, out.Year, out.Basis, out.Dim, out.Key, out.Quality, out.Flow = "", "", "", "", "", "", ""
-	overview := url.Values{"plan": {p}, "year": {strconv.Itoa(y)}, "basis": {string(dr.Basis)}}
+	out.Plan, out.Year, out.Basis, out.Dim, out.Key, out.Quality, out.Flow, out.AsOf = "", "", "", "", "", "", "", ""
+	overview := asOfQuery(url.Values{"plan": {p}, "year": {strconv.Itoa(y)}, "basis": {string(dr.Basis)}}, form.AsOf)
 	return web.DrillBanner{Title: title, RemoveURL: listURL(out, 1), OverviewURL: "/?" + overview.Encode()}
 }
 
@@ -208,13 +229,13 @@ func (r *refs) sliceTitle(dr store.Drill) string {
 		name = r.division[dr.Key]
 	case model.ByArea:
 		for _, a := range r.Areas {
-			if a.Code == dr.Key && (name == "" || a.ProvinceCode == dr.Plan.ProvinceCode) {
+			if a.Code == dr.Key && (name == "" || a.ProvinceCode == dr.Scope.Plan.ProvinceCode) {
 				name = a.Name
 			}
 		}
 	case model.ByZone:
 		for _, z := range r.Zones {
-			if z.Code == dr.Key && (name == "" || z.ProvinceCode == dr.Plan.ProvinceCode) {
+			if z.Code == dr.Key && (name == "" || z.ProvinceCode == dr.Scope.Plan.ProvinceCode) {
 				name = z.Name
 			}
 		}

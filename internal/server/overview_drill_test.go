@@ -118,11 +118,7 @@ func TestDrillDownListSaysWhatItIs(t *testing.T) {
 	t.Parallel()
 	srv, st := chartsDemoServer(t)
 	c := client(t, srv.URL, model.RoleViewer)
-	plan, err := st.Plan(context.Background(), "HD-3164")
-	if err != nil {
-		t.Fatal(err)
-	}
-	areas, err := st.Breakdown(context.Background(), plan, 2024, model.ByArea)
+	areas, err := st.Breakdown(context.Background(), todayScope(t, st, "HD-3164"), 2024, model.ByArea)
 	if err != nil || len(areas) == 0 || areas[0].Key == "" {
 		t.Fatalf("areas of 2024: %v, %v", areas, err)
 	}
@@ -136,7 +132,7 @@ func TestDrillDownListSaysWhatItIs(t *testing.T) {
 		{base + "&dim=zone&key=", "Doanh nghiệp được tính năm 2024 theo đề án HD-3164 · Khu, cụm công nghiệp chưa xác định", false},
 		{base + "&dim=ownership&key=fdi", "Doanh nghiệp được tính năm 2024 theo đề án HD-3164 · Có vốn đầu tư nước ngoài", false},
 		{base + "&flow=entries", "Doanh nghiệp bắt đầu đủ điều kiện năm 2024 theo đề án HD-3164", false},
-		{base + "&quality=provisional", "Doanh nghiệp có số liệu năm 2024 (giá hiện hành) còn là ước tính hoặc sơ bộ", false},
+		{base + "&quality=provisional", "Doanh nghiệp được tính năm 2024 theo đề án HD-3164 có số liệu năm 2024 (giá hiện hành) còn là ước tính hoặc sơ bộ", false},
 		{"/enterprises?plan=NOPE&year=2024", "", true},
 		{"/enterprises?plan=HD-3164&year=1990", "", true},
 		{base + "&dim=colour&key=x", "", true},

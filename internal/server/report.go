@@ -2,22 +2,26 @@ package server
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
+	"industrytargets/internal/store"
 	"industrytargets/web"
 )
 
 // handleReport draws the printable progress report of a plan for a year.
 func handleReport(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plan, year, basis, ok := d.reportParams(w, r)
+		q, ok := d.reportParams(w, r)
 		if !ok {
 			return
 		}
@@ -25,7 +29,7 @@ func handleReport(d *deps) http.Handler {
 		// reader's language; only its download links speak theirs.
 		reader := i18n.From(r.Context())
 		vi := r.WithContext(i18n.WithLang(r.Context(), model.LangVI))
-		v, err := d.report(vi, plan, year, basis)
+		v, err := d.report(vi, q)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
@@ -35,52 +39,99 @@ func handleReport(d *deps) http.Handler {
 	})
 }
 
-// reportParams reads the plan and year of a report's address and the
-// price basis it is asked on (current prices by default). When one is not
-// right it answers the error page itself and ok is false.
-func (d *deps) reportParams(w http.ResponseWriter, r *http.Request) (plan model.Plan, year int, basis model.PriceBasis, ok bool) {
-	plan, err := d.st.Plan(r.Context(), r.PathValue("plan"))
-	if err != nil {
-		serverError(w, r, d.logger, err)
-		return plan, 0, "", false
-	}
-	year, err = strconv.Atoi(r.PathValue("year"))
-	if err != nil || year == 0 || progress.CheckYear(plan, year) != nil {
-		renderError(w, r, d, http.StatusNotFound, i18n.T(r.Context(), "Không có báo cáo cho năm này: năm phải từ năm gốc của đề án trở đi."))
-		return plan, 0, "", false
-	}
-	basis = model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
-	if !basis.Valid() {
-		renderError(w, r, d, http.StatusBadRequest, i18n.T(r.Context(), "Loại giá không hợp lệ."))
-		return plan, 0, "", false
-	}
-	return plan, year, basis, true
+// reportQuery is what a report, or a download of an overview's chart, is
+// asked for: a plan, a year, a price basis and a report date.
+type reportQuery struct {
+	plan  model.Plan
+	year  int
+	basis model.PriceBasis
+	asOf  time.Time
+	// asOfParam is as_of as asked for, "" for today.
+	asOfParam string
 }
 
-func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.PriceBasis) (web.ReportView, error) {
+// reportParams reads the plan and year of a report's address, the price
+// basis it is asked on (current prices by default) and its report date
+// (today by default). When one is not right it answers the error page
+// itself and ok is false.
+func (d *deps) reportParams(w http.ResponseWriter, r *http.Request) (q reportQuery, ok bool) {
 	ctx := r.Context()
-	rep, err := d.st.Progress(ctx, plan.Code, basis, year)
+	var err error
+	if q.plan, err = d.st.Plan(ctx, r.PathValue("plan")); err != nil {
+		serverError(w, r, d.logger, err)
+		return q, false
+	}
+	if q.asOf, q.asOfParam, err = reportDate(r); err != nil {
+		renderError(w, r, d, http.StatusBadRequest, i18n.Tf(ctx, "Ngày báo cáo phải là một ngày đã qua, viết yyyy-mm-dd (hôm nay là %s).", vnToday().Format(time.DateOnly)))
+		return q, false
+	}
+	q.year, err = strconv.Atoi(r.PathValue("year"))
+	if err != nil || q.year < 1 {
+		if err == nil {
+			renderError(w, r, d, http.StatusNotFound, yearRefusal(ctx, q.plan, q.year, q.asOf))
+			return q, false
+		}
+		renderError(w, r, d, http.StatusNotFound, i18n.T(ctx, "Năm không hợp lệ."))
+		return q, false
+	}
+	if _, err := progress.NewPeriod(q.plan, q.asOf, q.year); err != nil {
+		renderError(w, r, d, http.StatusNotFound, yearRefusal(ctx, q.plan, q.year, q.asOf))
+		return q, false
+	}
+	q.basis = model.PriceBasis(cmp.Or(r.URL.Query().Get("basis"), string(model.BasisCurrent)))
+	if !q.basis.Valid() {
+		renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Loại giá không hợp lệ."))
+		return q, false
+	}
+	return q, true
+}
+
+// progressOf draws q's report and the scope its details are counted in.
+func (d *deps) progressOf(ctx context.Context, q reportQuery) (progress.Report, store.Scope, error) {
+	rep, err := d.st.Progress(ctx, q.plan.Code, store.Query{AsOf: q.asOf, Year: q.year, Basis: q.basis})
+	if err != nil {
+		return rep, store.Scope{}, err
+	}
+	sc, err := d.st.Scope(ctx, q.plan, q.asOf)
+	return rep, sc, err
+}
+
+func (d *deps) report(r *http.Request, q reportQuery) (web.ReportView, error) {
+	ctx := r.Context()
+	plan := q.plan
+	rep, sc, err := d.progressOf(ctx, q)
 	if err != nil {
 		return web.ReportView{}, err
 	}
-	names, err := d.st.Names(ctx)
+	provinces, err := d.st.Provinces(ctx)
 	if err != nil {
 		return web.ReportView{}, err
 	}
-	now := time.Now().In(vietnam)
-	v := web.ReportView{Province: names.Province(plan.ProvinceCode), Place: names.Province(plan.ProvinceCode),
-		DateLine: officialDate(now), PlanName: plan.Name, DecisionNo: plan.DecisionNo, Year: year,
-		BasisName: format.Basis(basis), Series: seriesRows(format.For(model.LangVI), rep), Targets: reportTargets(rep)}
+	a := rep.Authority
+	v := web.ReportView{Issuer: strings.Replace(a.Body, "UBND", "Ủy ban nhân dân", 1), Department: a.Department,
+		Place: a.Place, DateLine: officialDate(rep.Period.Date), PlanName: plan.Name, DecisionNo: plan.DecisionNo,
+		Territory: rep.Territory.Name, Year: q.year, Current: !rep.Period.Closed(q.year), AsOfDate: format.Date(rep.Period.Date),
+		BasisName: format.Basis(q.basis), Series: seriesRows(ctx, rep), Targets: reportTargets(rep)}
+	// The plan keeps the name, decision and territory it was approved
+	// with, by the body then in office (rule 12).
 	if plan.DecisionDate != nil {
 		v.DecisionOn = format.Date(*plan.DecisionDate)
+		v.DecisionBy = progress.AuthorityOn(provinces, plan.ProvinceCode, *plan.DecisionDate).Body
+	}
+	if p, ok := progress.Successor(provinces, plan.ProvinceCode, time.Time{}); ok && p.EndedBefore(rep.Period.Date) {
+		v.PlanOf = p.Label()
 	}
 	v.Coverage = reportCoverage(rep)
-	ov := web.OverviewView{Basis: string(basis)}
-	if err := d.overviewDetails(r, plan, rep, &ov); err != nil {
+	if n := rep.Territory.UnlocatedEnterprises; n > 0 {
+		v.Unlocated = fmt.Sprintf("Chưa tính %s doanh nghiệp chưa có địa bàn, ghi thuộc tỉnh, thành phố chỉ một phần nằm trong %s.",
+			format.Int(int64(n)), rep.Territory.Name)
+	}
+	ov := web.OverviewView{Basis: string(q.basis)}
+	if err := d.overviewDetails(r, sc, rep, &ov); err != nil {
 		return v, err
 	}
 	v.Breakdowns, v.Charts = ov.Breakdowns, ov.Charts
-	counted, err := d.st.Counted(ctx, plan, year, basis)
+	counted, err := d.st.Counted(ctx, sc, q.year, q.basis)
 	if err != nil {
 		return v, err
 	}
@@ -91,8 +142,9 @@ func (d *deps) report(r *http.Request, plan model.Plan, year int, basis model.Pr
 		}
 		v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
 	}
-	v.XLSX, v.Tables = reportDownloads(plan.Code, year, basis)
+	v.XLSX, v.Tables = reportDownloads(plan.Code, q.year, q.basis, q.asOfParam)
 	v.Demo, err = d.hasDemo(r)
+	v.Demo = v.Demo || plan.Demo
 	return v, err
 }
 
@@ -109,10 +161,17 @@ func officialDate(t time.Time) string {
 func reportTargets(rep progress.Report) []web.ReportTarget {
 	var out []web.ReportTarget
 	for _, c := range cards(rep) {
-		rt := web.ReportTarget{Title: c.Title, Year: c.Year, Target: c.Target, Actual: c.Actual, Status: c.StatusLabel, Expected: "—"}
-		if len(c.Lines) > 1 {
-			rt.Note = c.Lines[1]
+		rt := web.ReportTarget{Title: c.Title, Year: c.Year, Target: c.Target, Actual: c.Actual, Status: c.StatusLabel,
+			Expected: "—", Judged: "—"}
+		if c.JudgedYear != 0 {
+			rt.Judged = strconv.Itoa(c.JudgedYear)
 		}
+		notes := c.Lines
+		if !c.Due && len(notes) > 0 {
+			notes = notes[1:] // the value in its year is in the table already
+		}
+		notes = append(slices.Clone(notes), nonEmpty(c.Coverage, c.Estimate)...)
+		rt.Note = strings.Join(notes, "; ")
 		out = append(out, rt)
 	}
 	for i, t := range rep.Targets {
@@ -123,14 +182,25 @@ func reportTargets(rep progress.Report) []web.ReportTarget {
 	return out
 }
 
+// nonEmpty keeps the texts that say something.
+func nonEmpty(texts ...string) []string {
+	var out []string
+	for _, t := range texts {
+		if t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // reportCoverage states what the share rests on in the report's year.
 func reportCoverage(rep progress.Report) string {
 	for _, p := range rep.Series {
-		if p.Year != rep.AsOfYear {
+		if p.Year != rep.AsOfYear() {
 			continue
 		}
 		if p.OutputShare == nil {
-			return fmt.Sprintf("Chưa có tổng giá trị sản xuất công nghiệp toàn tỉnh năm %d nên chưa tính được tỷ trọng.", p.Year)
+			return fmt.Sprintf("Chưa có giá trị sản xuất toàn ngành công nghiệp năm %d của %s nên chưa tính được tỷ trọng.", p.Year, rep.Territory.Name)
 		}
 		if p.Reporting < p.EnterpriseCount {
 			return fmt.Sprintf("Tỷ trọng năm %d tính trên %s/%s doanh nghiệp có số liệu giá trị sản xuất; tỷ trọng thực tế có thể cao hơn.",

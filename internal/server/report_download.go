@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 	"industrytargets/internal/progress"
@@ -39,9 +40,9 @@ func reportSheets() []reportSheet {
 
 // reportDownloads are the addresses of the report's workbook and of each
 // table's CSV file, on the report's price basis.
-func reportDownloads(plan string, year int, basis model.PriceBasis) (string, []web.ReportDownload) {
+func reportDownloads(plan string, year int, basis model.PriceBasis, asOf string) (string, []web.ReportDownload) {
 	base := "/reports/" + url.PathEscape(plan) + "/" + strconv.Itoa(year)
-	query := "?" + url.Values{"basis": {string(basis)}}.Encode()
+	query := "?" + asOfQuery(url.Values{"basis": {string(basis)}}, asOf).Encode()
 	var tables []web.ReportDownload
 	for _, s := range reportSheets() {
 		tables = append(tables, web.ReportDownload{Label: s.sheet, Href: base + "/" + s.id + ".csv" + query})
@@ -54,18 +55,19 @@ func reportDownloads(plan string, year int, basis model.PriceBasis) (string, []w
 // the report prints, unrounded.
 func handleReportWorkbook(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plan, year, basis, ok := d.reportParams(w, r)
+		q, ok := d.reportParams(w, r)
 		if !ok {
 			return
 		}
-		rep, err := d.st.Progress(r.Context(), plan.Code, basis, year)
+		plan, year, basis := q.plan, q.year, q.basis
+		rep, sc, err := d.progressOf(r.Context(), q)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
 		var tables []downloadTable
 		for _, s := range reportSheets() {
-			t, err := d.reportTable(r.Context(), plan, rep, year, s)
+			t, err := d.reportTable(r.Context(), q, rep, sc, s)
 			if err != nil {
 				serverError(w, r, d.logger, err)
 				return
@@ -80,10 +82,11 @@ func handleReportWorkbook(d *deps) http.Handler {
 // handleReportTableCSV answers one table of a plan's report as a CSV file.
 func handleReportTableCSV(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		plan, year, basis, ok := d.reportParams(w, r)
+		q, ok := d.reportParams(w, r)
 		if !ok {
 			return
 		}
+		plan, year, basis := q.plan, q.year, q.basis
 		sheets := reportSheets()
 		at := slices.IndexFunc(sheets, func(s reportSheet) bool { return s.id == r.PathValue("table") })
 		if at < 0 {
@@ -91,12 +94,12 @@ func handleReportTableCSV(d *deps) http.Handler {
 			return
 		}
 		s := sheets[at]
-		rep, err := d.st.Progress(r.Context(), plan.Code, basis, year)
+		rep, sc, err := d.progressOf(r.Context(), q)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		t, err := d.reportTable(r.Context(), plan, rep, year, s)
+		t, err := d.reportTable(r.Context(), q, rep, sc, s)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
@@ -107,7 +110,7 @@ func handleReportTableCSV(d *deps) http.Handler {
 
 // reportTable builds the report's table s from the same store reads as
 // the page (see report), its numbers unrounded.
-func (d *deps) reportTable(ctx context.Context, plan model.Plan, rep progress.Report, year int, s reportSheet) (downloadTable, error) {
+func (d *deps) reportTable(ctx context.Context, q reportQuery, rep progress.Report, sc store.Scope, s reportSheet) (downloadTable, error) {
 	// The report is a Vietnamese document, whatever the reader's interface.
 	ctx = i18n.WithLang(ctx, model.LangVI)
 	var t downloadTable
@@ -117,13 +120,13 @@ func (d *deps) reportTable(ctx context.Context, plan model.Plan, rep progress.Re
 	case reportSeriesID:
 		t = seriesTable(rep)
 	case reportEnterprisesID:
-		counted, err := d.st.Counted(ctx, plan, year, rep.Basis)
+		counted, err := d.st.Counted(ctx, sc, q.year, rep.Basis)
 		if err != nil {
 			return t, err
 		}
 		t = countedTable(counted)
 	default:
-		data, _, err := d.chartData(ctx, plan, rep.AsOfYear, rep.Basis, s.id)
+		data, _, err := d.chartData(ctx, q, s.id)
 		if err != nil {
 			return t, err
 		}
@@ -137,33 +140,40 @@ func (d *deps) reportTable(ctx context.Context, plan model.Plan, rep progress.Re
 // values (shares as fractions), its status and the note under it.
 func targetsTable(rep progress.Report) downloadTable {
 	t := downloadTable{chartData: chartData{Title: "Kết quả thực hiện các chỉ tiêu",
-		Header: []string{"Chỉ tiêu", "Năm mục tiêu", "Mục tiêu", "Thực hiện", "Theo lộ trình", "Đánh giá", "Ghi chú"}}}
+		Header: []string{"Chỉ tiêu", "Năm mục tiêu", "Mục tiêu", "Số liệu năm", "Thực hiện", "Theo lộ trình", "Đánh giá", "Ghi chú"}}}
 	shown := reportTargets(rep)
 	shares := make([]bool, len(rep.Targets))
 	for i, tr := range rep.Targets {
 		shares[i] = tr.Metric == model.MetricOutputShare
-		t.Rows = append(t.Rows, []string{shown[i].Title, strconv.Itoa(tr.Year), recordFloat(tr.Value),
+		judged := ""
+		if tr.JudgedYear != 0 {
+			judged = strconv.Itoa(tr.JudgedYear)
+		}
+		t.Rows = append(t.Rows, []string{shown[i].Title, strconv.Itoa(tr.Year), recordFloat(tr.Value), judged,
 			optFloat(tr.Actual), optFloat(tr.Expected), shown[i].Status, shown[i].Note})
 	}
-	t.PercentAt = func(i, j int) bool { return shares[i] && j >= 2 && j <= 4 }
+	t.PercentAt = func(i, j int) bool { return shares[i] && (j == 2 || j == 4 || j == 5) }
 	return t
 }
 
 // seriesTable is section II: the counts, outputs, share and coverage of
 // each year.
 func seriesTable(rep progress.Report) downloadTable {
-	t := downloadTable{chartData: chartData{Title: "Số liệu qua các năm", Header: []string{"Năm", "Số doanh nghiệp",
-		"GTSX của các doanh nghiệp (triệu đồng)", "GTSX toàn ngành công nghiệp (triệu đồng)", "Tỷ trọng",
-		"Độ phủ số liệu", "Số doanh nghiệp có số liệu"}}}
+	t := downloadTable{TextCols: []int{4}, chartData: chartData{Title: "Số liệu qua các năm", Header: []string{"Năm", "Số doanh nghiệp",
+		"GTSX của các doanh nghiệp (triệu đồng)", "GTSX toàn ngành công nghiệp (triệu đồng)", "Tình trạng số liệu toàn ngành",
+		"Tỷ trọng", "Độ phủ số liệu", "Số doanh nghiệp có số liệu"}}}
 	for _, p := range rep.Series {
-		province := ""
+		province, status := "", ""
 		if p.ProvinceOutput != nil {
 			province = p.ProvinceOutput.String()
 		}
+		if p.ProvinceStatus != "" {
+			status = format.Status(p.ProvinceStatus)
+		}
 		t.Rows = append(t.Rows, []string{strconv.Itoa(p.Year), strconv.Itoa(p.EnterpriseCount), p.QualifyingOutput.String(),
-			province, optFloat(p.OutputShare), recordFloat(p.OutputCoverage), strconv.Itoa(p.Reporting)})
+			province, status, optFloat(p.OutputShare), recordFloat(p.OutputCoverage), strconv.Itoa(p.Reporting)})
 	}
-	t.PercentAt = func(_, j int) bool { return j == 4 || j == 5 }
+	t.PercentAt = func(_, j int) bool { return j == 5 || j == 6 }
 	return t
 }
 

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"io"
@@ -77,14 +78,17 @@ func shownAs(t *testing.T, id string, row []string) []string {
 			}
 			return format.Decimal(num(s), 1)
 		}
-		return []string{row[0], row[1], metric(row[2]), metric(row[3]), metric(row[4]), row[5] + row[6]}
+		return []string{row[0], row[1], metric(row[2]), cmp.Or(row[3], "—"), metric(row[4]), metric(row[5]), row[6] + row[7]}
 	case reportSeriesID:
-		share := "—"
-		if row[4] != "" {
-			share = format.Percent(num(row[4]))
+		share, province := "—", money(row[3])
+		if row[5] != "" {
+			share = format.Percent(num(row[5]))
 		}
-		return []string{row[0], format.Int(int64(num(row[1]))), money(row[2]), money(row[3]), share,
-			fmt.Sprintf("%s (%s/%s)", format.Percent(num(row[5])), row[6], row[1])}
+		if row[4] != "" && row[4] != "chính thức" {
+			province += " (" + row[4] + ")"
+		}
+		return []string{row[0], format.Int(int64(num(row[1]))), money(row[2]), province, share,
+			fmt.Sprintf("%s (%s/%s)", format.Percent(num(row[6])), row[7], row[1])}
 	case reportEnterprisesID:
 		return []string{row[0], row[1], row[2], row[3], money(row[4])}
 	}
@@ -158,10 +162,10 @@ func checkReportCellTypes(t *testing.T, f *excelize.File) {
 	series := sheetRows(t, f, "Số liệu qua các năm")
 	for i, row := range series[1:] {
 		for j, cell := range row {
-			checkSheetCell(t, f, "Số liệu qua các năm", i+1, j, cell, false)
+			checkSheetCell(t, f, "Số liệu qua các năm", i+1, j, cell, j == 4) // the total's status is text
 		}
 	}
-	share, _ := f.GetCellStyle("Số liệu qua các năm", "E2")
+	share, _ := f.GetCellStyle("Số liệu qua các năm", "F2")
 	if st, err := f.GetStyle(share); err != nil || st.NumFmt != 10 {
 		t.Errorf("the share's cell is not a percentage: style %v, %v", st, err)
 	}
@@ -210,9 +214,11 @@ func TestReportDownloadsRefuseWhatIsNotThere(t *testing.T) {
 	}{
 		"/reports/HD-3164/2024/colour.csv":            {http.StatusNotFound, "Báo cáo không có bảng này."},
 		"/reports/HD-3164/2024/targets.xlsx":          {http.StatusNotFound, ""},
-		"/reports/HD-3164/2019.xlsx":                  {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
-		"/reports/HD-3164/0.xlsx":                     {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
-		"/reports/HD-3164/abc/series.csv":             {http.StatusNotFound, "năm phải từ năm gốc của đề án trở đi"},
+		"/reports/HD-3164/2019.xlsx":                  {http.StatusNotFound, "đề án HD-3164 tính từ năm gốc 2020"},
+		"/reports/HD-3164/0.xlsx":                     {http.StatusNotFound, "đề án HD-3164 tính từ năm gốc 2020"},
+		"/reports/HD-3164/abc/series.csv":             {http.StatusNotFound, "Năm không hợp lệ."},
+		"/reports/HD-3164/2027.xlsx":                  {http.StatusNotFound, "Năm 2027 chưa đến"},
+		"/reports/HD-3164/2024.xlsx?as_of=2030-01-01": {http.StatusBadRequest, "Ngày báo cáo phải là một ngày đã qua"},
 		"/reports/NOPE/2024.xlsx":                     {http.StatusNotFound, ""},
 		"/reports/NOPE/2024/targets.csv":              {http.StatusNotFound, ""},
 		"/reports/HD-3164/2024.xlsx?basis=usd":        {http.StatusBadRequest, "Loại giá không hợp lệ."},

@@ -42,11 +42,7 @@ func TestReport(t *testing.T) {
 	}
 	srv := httptest.NewServer(New(slog.New(slog.NewTextHandler(io.Discard, nil)), st, Options{PublicDashboard: true}))
 	defer srv.Close()
-	plan, err := st.Plan(ctx, "HD-3164")
-	if err != nil {
-		t.Fatal(err)
-	}
-	totals, err := st.YearTotals(ctx, plan, model.BasisCurrent, 2024, 2024)
+	totals, err := st.YearTotals(ctx, todayScope(t, st, "HD-3164"), model.BasisCurrent, 2024, 2024)
 	if err != nil {
 		t.Fatal(err)
 	}

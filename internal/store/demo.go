@@ -3,25 +3,36 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"industrytargets/internal/model"
 )
 
-// DemoEnterprise is one sample enterprise with everything it owns. Its area
-// and zone are named by code; ids are assigned on insert.
+// DemoEnterprise is one sample enterprise with everything it owns. Its
+// area (from when it began operating), its moves and its zone are named by
+// code; ids are assigned on insert.
 type DemoEnterprise struct {
 	Enterprise      model.Enterprise
 	AreaCode        string
+	Moves           []DemoMove
 	ZoneCode        string
 	Classifications []model.Classification
 	Figures         []model.Figure
 }
 
+// DemoMove is a sample enterprise's move to the area Code of Province on
+// Since.
+type DemoMove struct {
+	Province, Code string
+	Since          time.Time
+}
+
 // DemoCounts says how many sample records are stored.
 type DemoCounts struct {
-	Enterprises, Classifications, Figures, ProvinceOutputs int64
+	Enterprises, Classifications, Figures, ProvinceOutputs, Plans int64
 }
 
 // CountDemo counts the stored sample records.
@@ -31,8 +42,9 @@ func (s *Store) CountDemo(ctx context.Context) (DemoCounts, error) {
 		(SELECT count(*) FROM enterprises WHERE is_demo),
 		(SELECT count(*) FROM classifications c JOIN enterprises e ON e.id = c.enterprise_id WHERE e.is_demo),
 		(SELECT count(*) FROM enterprise_figures f JOIN enterprises e ON e.id = f.enterprise_id WHERE e.is_demo),
-		(SELECT count(*) FROM province_outputs WHERE is_demo)`).
-		Scan(&c.Enterprises, &c.Classifications, &c.Figures, &c.ProvinceOutputs)
+		(SELECT count(*) FROM province_outputs WHERE is_demo),
+		(SELECT count(*) FROM plans WHERE is_demo)`).
+		Scan(&c.Enterprises, &c.Classifications, &c.Figures, &c.ProvinceOutputs, &c.Plans)
 	return c, wrap("count demo", err)
 }
 
@@ -89,20 +101,16 @@ func copyDemoEnterprises(ctx context.Context, tx pgx.Tx, ents []DemoEnterprise) 
 		if err := e.Validate(); err != nil {
 			return nil, fmt.Errorf("sample %s: %w", e.TaxCode, err)
 		}
-		area, err := refs.id("area", e.ProvinceCode, d.AreaCode)
-		if err != nil {
-			return nil, err
-		}
 		zone, err := refs.id("zone", e.ProvinceCode, d.ZoneCode)
 		if err != nil {
 			return nil, err
 		}
 		rows[i] = []any{e.TaxCode, e.Name, e.NameEN, e.ProvinceCode, nullText(string(e.Ownership)),
-			e.InvestorCountry, area, zone, nullText(e.VSIC), e.OperatingSince, e.CeasedOn,
+			e.InvestorCountry, zone, nullText(e.VSIC), e.OperatingSince, e.CeasedOn,
 			e.Employees, true}
 	}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"enterprises"}, []string{"tax_code", "name", "name_en",
-		"province_code", "ownership", "investor_country", "area_id", "zone_id", "vsic",
+		"province_code", "ownership", "investor_country", "zone_id", "vsic",
 		"operating_since", "ceased_on", "employees", "is_demo"}, pgx.CopyFromRows(rows))
 	if err != nil {
 		return nil, err
@@ -118,7 +126,44 @@ func copyDemoEnterprises(ctx context.Context, tx pgx.Tx, ents []DemoEnterprise) 
 	return ids, err
 }
 
+// copyDemoLocations writes where each sample enterprise has been, then
+// its latest area.
+func copyDemoLocations(ctx context.Context, tx pgx.Tx, ents []DemoEnterprise, ids map[string]int64) error {
+	refs, err := codeIDs(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var rows [][]any
+	var located []int64
+	for _, d := range ents {
+		id, e := ids[d.Enterprise.TaxCode], d.Enterprise
+		moves := d.Moves
+		if d.AreaCode != "" {
+			moves = append([]DemoMove{{Province: e.ProvinceCode, Code: d.AreaCode, Since: e.OperatingSince}}, moves...)
+		}
+		for _, m := range moves {
+			area, err := refs.id("area", m.Province, m.Code)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, []any{id, m.Since, *area})
+		}
+		if len(moves) > 0 {
+			located = append(located, id)
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"enterprise_locations"}, []string{"enterprise_id", "since", "area_id"},
+		pgx.CopyFromRows(rows)); err != nil {
+		return err
+	}
+	_, err = syncAreas(ctx, tx, located, located, 0)
+	return err
+}
+
 func copyDemoChildren(ctx context.Context, tx pgx.Tx, ents []DemoEnterprise, ids map[string]int64) error {
+	if err := copyDemoLocations(ctx, tx, ents, ids); err != nil {
+		return err
+	}
 	var cls, figs [][]any
 	for _, d := range ents {
 		id := ids[d.Enterprise.TaxCode]
@@ -172,6 +217,7 @@ func (s *Store) RemoveDemo(ctx context.Context) (DemoCounts, error) {
 			{&c.Classifications, `DELETE FROM classifications WHERE enterprise_id IN (SELECT id FROM enterprises WHERE is_demo)`},
 			{&c.Enterprises, `DELETE FROM enterprises WHERE is_demo`},
 			{&c.ProvinceOutputs, `DELETE FROM province_outputs WHERE is_demo`},
+			{&c.Plans, `DELETE FROM plans WHERE is_demo`},
 		}
 		for _, st := range steps {
 			tag, err := tx.Exec(ctx, st.sql)
@@ -183,6 +229,7 @@ func (s *Store) RemoveDemo(ctx context.Context) (DemoCounts, error) {
 		return appendAudit(ctx, tx, 0, "remove_demo", "register", "", map[string]any{
 			"enterprises": c.Enterprises, "figures": c.Figures,
 			"classifications": c.Classifications, "province_outputs": c.ProvinceOutputs,
+			"plans": c.Plans,
 		})
 	})
 	return c, wrap("remove demo", err)
@@ -191,13 +238,18 @@ func (s *Store) RemoveDemo(ctx context.Context) (DemoCounts, error) {
 // refIDs maps area and zone codes to ids.
 type refIDs map[string]int64
 
-// id returns the id of the area or zone with code, nil for no code, and
+// id returns the id of the area or zone with code in province, or, when
+// the province has none, of the one province that has (a zone of Hải
+// Dương keeps its code in the merged Hải Phòng); nil for no code, and
 // model.ErrNotFound for a code that is not in the reference lists.
 func (r refIDs) id(kind, province, code string) (*int64, error) {
 	if code == "" {
 		return nil, nil
 	}
 	id, ok := r[kind+"/"+province+"/"+code]
+	if !ok {
+		id, ok = r[kind+"//"+code]
+	}
 	if !ok {
 		return nil, fmt.Errorf("%w: %s %s/%s", model.ErrNotFound, kind, province, code)
 	}
@@ -210,10 +262,20 @@ func codeIDs(ctx context.Context, tx pgx.Tx) (refIDs, error) {
 	r := refIDs{}
 	var k string
 	var id int64
+	many := map[string]bool{}
 	_, err := pgx.ForEachRow(rows, []any{&k, &id}, func() error {
 		r[k] = id
+		parts := strings.SplitN(k, "/", 3)
+		anyKey := parts[0] + "//" + parts[2]
+		if _, seen := r[anyKey]; seen {
+			many[anyKey] = true
+		}
+		r[anyKey] = id
 		return nil
 	})
+	for k := range many {
+		delete(r, k)
+	}
 	return r, err
 }
 

@@ -42,7 +42,11 @@ func TestDrillDownOnTheWorkedExample(t *testing.T) {
 		t.Fatal(err)
 	}
 	today := model.Date(2026, 1, 1)
-	base := store.Drill{Kind: store.DrillCounted, Plan: plan, Basis: model.BasisCurrent}
+	sc, err := st.Scope(ctx, plan, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := store.Drill{Kind: store.DrillCounted, Scope: sc, Basis: model.BasisCurrent}
 	tests := []struct {
 		name  string
 		year  int
@@ -69,10 +73,10 @@ func TestDrillDownOnTheWorkedExample(t *testing.T) {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.wants)
 		}
 	}
-	for _, bad := range []store.Drill{{Kind: "colour", Plan: plan, Year: 2022},
-		{Kind: store.DrillCounted, Plan: plan, Year: 2022, Dim: "colour"},
-		{Kind: store.DrillEntries, Plan: plan, Year: 2022, Dim: model.ByArea},
-		{Kind: store.DrillProvisional, Plan: plan, Year: 2022, Basis: "usd"}} {
+	for _, bad := range []store.Drill{{Kind: "colour", Scope: sc, Year: 2022},
+		{Kind: store.DrillCounted, Scope: sc, Year: 2022, Dim: "colour"},
+		{Kind: store.DrillEntries, Scope: sc, Year: 2022, Dim: model.ByArea},
+		{Kind: store.DrillProvisional, Scope: sc, Year: 2022, Basis: "usd"}} {
 		_, _, err := st.ListEnterprises(ctx, store.EnterpriseFilter{Drill: &bad, Today: today}, 10, 0)
 		if !errors.Is(err, model.ErrInvalid) {
 			t.Errorf("drill %+v: %v, want invalid", bad, err)
@@ -94,18 +98,22 @@ func TestDrillDownCountsEqualTheNumbers(t *testing.T) {
 		t.Fatal(err)
 	}
 	const last = 2026
-	totals, err := st.YearTotals(ctx, plan, model.BasisCurrent, plan.BaselineYear, last)
+	today := model.Date(2026, time.November, 27)
+	sc, err := st.Scope(ctx, plan, today)
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := model.Date(2026, time.November, 27)
+	totals, err := st.YearTotals(ctx, sc, model.BasisCurrent, plan.BaselineYear, last)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, yt := range totals {
-		d := store.Drill{Kind: store.DrillCounted, Plan: plan, Year: yt.Year, Basis: model.BasisCurrent}
+		d := store.Drill{Kind: store.DrillCounted, Scope: sc, Year: yt.Year, Basis: model.BasisCurrent}
 		ids, _, total := drilled(t, st, d, today)
 		if total != int64(yt.Qualifying) {
 			t.Errorf("%d: the list holds %d enterprises, the count is %d", yt.Year, total, yt.Qualifying)
 		}
-		counted, err := st.Counted(ctx, plan, yt.Year, model.BasisCurrent)
+		counted, err := st.Counted(ctx, sc, yt.Year, model.BasisCurrent)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +126,7 @@ func TestDrillDownCountsEqualTheNumbers(t *testing.T) {
 		}
 		checkSlices(t, st, d, ids, today)
 	}
-	checkFlows(t, st, plan, last, today)
+	checkFlows(t, st, sc, last, today)
 	checkQuality(t, st, plan, last)
 }
 
@@ -128,7 +136,7 @@ func TestDrillDownCountsEqualTheNumbers(t *testing.T) {
 func checkSlices(t *testing.T, st *store.Store, d store.Drill, counted []int64, today time.Time) {
 	t.Helper()
 	for _, dim := range model.Dimensions {
-		rows, err := st.Breakdown(context.Background(), d.Plan, d.Year, dim)
+		rows, err := st.Breakdown(context.Background(), d.Scope, d.Year, dim)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -149,15 +157,15 @@ func checkSlices(t *testing.T, st *store.Store, d store.Drill, counted []int64, 
 	}
 }
 
-func checkFlows(t *testing.T, st *store.Store, plan model.Plan, last int, today time.Time) {
+func checkFlows(t *testing.T, st *store.Store, sc store.Scope, last int, today time.Time) {
 	t.Helper()
-	flows, err := st.Flows(context.Background(), plan, plan.BaselineYear, last)
+	flows, err := st.Flows(context.Background(), sc, sc.Plan.BaselineYear, last)
 	if err != nil {
 		t.Fatal(err)
 	}
 	moved := 0
 	for _, f := range flows {
-		d := store.Drill{Kind: store.DrillEntries, Plan: plan, Year: f.Year}
+		d := store.Drill{Kind: store.DrillEntries, Scope: sc, Year: f.Year}
 		if _, _, n := drilled(t, st, d, today); n != int64(f.Entries) {
 			t.Errorf("%d: %d entries listed, %d counted", f.Year, n, f.Entries)
 		}
@@ -178,16 +186,21 @@ func checkQuality(t *testing.T, st *store.Store, plan model.Plan, last int) {
 	t.Helper()
 	nonzero := map[store.DrillKind]bool{}
 	for _, today := range []time.Time{model.Date(2026, time.November, 27), model.Date(2025, time.June, 30)} {
+		sc, err := st.Scope(context.Background(), plan, today)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, basis := range []model.PriceBasis{model.BasisCurrent, model.BasisConst2010} {
-			for y := plan.BaselineYear; y <= last; y++ {
-				q, err := st.Quality(context.Background(), plan, y, basis, today)
+			for y := plan.BaselineYear; y <= min(last, today.Year()); y++ {
+				q, err := st.Quality(context.Background(), sc, y, basis)
 				if err != nil {
 					t.Fatal(err)
 				}
 				want := map[store.DrillKind]int{store.DrillMissingFigures: q.MissingFigures,
-					store.DrillExpiring: q.Expiring, store.DrillUnclassified: q.Unclassified, store.DrillProvisional: q.Provisional}
+					store.DrillExpiring: q.Expiring, store.DrillUnclassified: q.Unclassified, store.DrillProvisional: q.Provisional,
+					store.DrillAbolishedArea: q.AbolishedArea, store.DrillUnlocated: q.Unlocated}
 				for _, k := range store.QualityKinds {
-					d := store.Drill{Kind: k, Plan: plan, Year: y, Basis: basis}
+					d := store.Drill{Kind: k, Scope: sc, Year: y, Basis: basis}
 					if _, _, n := drilled(t, st, d, today); n != int64(want[k]) {
 						t.Errorf("%s %d %s on %s: %d listed, %d counted", k, y, basis, today.Format(time.DateOnly), n, want[k])
 					}

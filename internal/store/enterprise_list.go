@@ -130,7 +130,7 @@ func enterpriseWhere(f EnterpriseFilter) (string, pgx.NamedArgs) {
 		conds, args["demo"] = append(conds, `e.is_demo = @demo`), *f.Demo
 	}
 	if f.Drill != nil {
-		cond, dargs := drillWhere(*f.Drill, f.Today)
+		cond, dargs := drillWhere(*f.Drill)
 		conds = append(conds, cond)
 		for k, v := range dargs {
 			args[k] = v
@@ -206,17 +206,10 @@ func (s *Store) ReferenceLists(ctx context.Context) (importer.Reference, error) 
 	if ref.Provinces, err = s.Provinces(ctx); err != nil {
 		return ref, err
 	}
-	rows, _ := s.pool.Query(ctx, `SELECT id, province_code, code, name, kind, valid_from, valid_until
-		FROM areas ORDER BY province_code, name, id`)
-	ref.Areas, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Area, error) {
-		var a model.Area
-		err := r.Scan(&a.ID, &a.ProvinceCode, &a.Code, &a.Name, &a.Kind, &a.ValidFrom, &a.ValidUntil)
-		return a, err
-	})
-	if err != nil {
-		return ref, wrap("areas", err)
+	if ref.Areas, err = s.AllAreas(ctx); err != nil {
+		return ref, err
 	}
-	rows, _ = s.pool.Query(ctx, `SELECT id, province_code, code, name, kind
+	rows, _ := s.pool.Query(ctx, `SELECT id, province_code, code, name, kind
 		FROM industrial_zones ORDER BY province_code, kind DESC, name`)
 	ref.Zones, err = pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Zone, error) {
 		var z model.Zone

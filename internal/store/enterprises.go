@@ -13,8 +13,8 @@ import (
 )
 
 const enterpriseColumns = `id, tax_code, name, name_en, province_code, coalesce(ownership, ''),
-	investor_country, area_id, zone_id, coalesce(vsic, ''), operating_since, ceased_on, employees,
-	is_demo, version, created_at, updated_at, created_by, updated_by`
+	investor_country, area_id, area_since, zone_id, coalesce(vsic, ''), operating_since, ceased_on,
+	employees, is_demo, version, created_at, updated_at, created_by, updated_by`
 
 func scanEnterprise(r pgx.CollectableRow) (model.Enterprise, error) {
 	var e model.Enterprise
@@ -25,7 +25,7 @@ func scanEnterprise(r pgx.CollectableRow) (model.Enterprise, error) {
 // enterpriseFields are the scan destinations of enterpriseColumns, in order.
 func enterpriseFields(e *model.Enterprise) []any {
 	return []any{&e.ID, &e.TaxCode, &e.Name, &e.NameEN, &e.ProvinceCode, &e.Ownership,
-		&e.InvestorCountry, &e.AreaID, &e.ZoneID, &e.VSIC, &e.OperatingSince, &e.CeasedOn,
+		&e.InvestorCountry, &e.AreaID, &e.AreaSince, &e.ZoneID, &e.VSIC, &e.OperatingSince, &e.CeasedOn,
 		&e.Employees, &e.Demo, &e.Version, &e.CreatedAt, &e.UpdatedAt, &e.CreatedBy, &e.UpdatedBy}
 }
 
@@ -33,33 +33,57 @@ func enterpriseArgs(e *model.Enterprise, by int64) pgx.NamedArgs {
 	return pgx.NamedArgs{
 		"id": e.ID, "tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN,
 		"province": e.ProvinceCode, "ownership": nullText(string(e.Ownership)),
-		"investor_country": e.InvestorCountry, "area_id": e.AreaID, "zone_id": e.ZoneID,
+		"investor_country": e.InvestorCountry, "zone_id": e.ZoneID,
 		"vsic": nullText(e.VSIC), "operating_since": e.OperatingSince, "ceased_on": e.CeasedOn,
 		"employees": e.Employees, "is_demo": e.Demo, "version": e.Version, "by": nullID(by),
 	}
 }
 
-// CreateEnterprise validates e, stores it and fills in its id, version and
-// times. A taken tax code is model.ErrConflict.
+// CreateEnterprise validates e, stores it with its location (e.AreaID from
+// e.AreaSince, else from when it began operating) and fills in its id,
+// version, times and the province its area lies in. A taken tax code is
+// model.ErrConflict.
 func (s *Store) CreateEnterprise(ctx context.Context, e *model.Enterprise, by int64) error {
 	if err := e.Validate(); err != nil {
 		return err
 	}
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
-		rows, _ := tx.Query(ctx, `INSERT INTO enterprises (tax_code, name, name_en, province_code,
-			ownership, investor_country, area_id, zone_id, vsic, operating_since, ceased_on,
+		area, since := e.AreaID, e.AreaSince
+		err := tx.QueryRow(ctx, `INSERT INTO enterprises (tax_code, name, name_en, province_code,
+			ownership, investor_country, zone_id, vsic, operating_since, ceased_on,
 			employees, is_demo, created_by, updated_by)
-			VALUES (@tax_code, @name, @name_en, @province, @ownership, @investor_country, @area_id,
+			VALUES (@tax_code, @name, @name_en, @province, @ownership, @investor_country,
 			@zone_id, @vsic, @operating_since, @ceased_on, @employees, @is_demo, @by, @by)
-			RETURNING `+enterpriseColumns, enterpriseArgs(e, by))
-		got, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+			RETURNING id`, enterpriseArgs(e, by)).Scan(&e.ID)
 		if err != nil {
 			return err
 		}
-		*e = got
+		e.AreaID, e.AreaSince = area, since
+		if err := saveLocation(ctx, tx, e, by); err != nil {
+			return err
+		}
 		return appendAudit(ctx, tx, by, "create", "enterprise", idText(e.ID), enterpriseDetails(e))
 	})
 	return wrap("create enterprise", err)
+}
+
+// saveLocation records e's location (locate), writes the enterprise's
+// latest area from its history and reads the row back into e.
+func saveLocation(ctx context.Context, tx pgx.Tx, e *model.Enterprise, by int64) error {
+	if _, err := locate(ctx, tx, e, by); err != nil {
+		return err
+	}
+	ids := []int64{e.ID}
+	// The row's own write has raised its version already.
+	if _, err := syncAreas(ctx, tx, ids, ids, by); err != nil {
+		return err
+	}
+	rows, _ := tx.Query(ctx, `SELECT `+enterpriseColumns+` FROM enterprises WHERE id = $1`, e.ID)
+	got, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+	if err == nil {
+		*e = got
+	}
+	return err
 }
 
 // Enterprise returns the enterprise with id, or model.ErrNotFound.
@@ -92,17 +116,23 @@ func (s *Store) UpdateEnterprise(ctx context.Context, e *model.Enterprise, by in
 		if err != nil {
 			return staleOrMissing(ctx, tx, "enterprises", e.ID, err)
 		}
-		rows, _ = tx.Query(ctx, `UPDATE enterprises SET tax_code = @tax_code, name = @name,
+		area, since := e.AreaID, e.AreaSince
+		tag, err := tx.Exec(ctx, `UPDATE enterprises SET tax_code = @tax_code, name = @name,
 			name_en = @name_en, province_code = @province, ownership = @ownership,
-			investor_country = @investor_country, area_id = @area_id, zone_id = @zone_id,
+			investor_country = @investor_country, zone_id = @zone_id,
 			vsic = @vsic, operating_since = @operating_since, ceased_on = @ceased_on,
 			employees = @employees, version = version + 1, updated_at = now(), updated_by = @by
-			WHERE id = @id AND version = @version RETURNING `+enterpriseColumns, enterpriseArgs(e, by))
-		got, err := pgx.CollectExactlyOneRow(rows, scanEnterprise)
+			WHERE id = @id AND version = @version`, enterpriseArgs(e, by))
 		if err != nil {
-			return staleOrMissing(ctx, tx, "enterprises", e.ID, err)
+			return err
 		}
-		*e = got
+		if tag.RowsAffected() == 0 {
+			return staleOrMissing(ctx, tx, "enterprises", e.ID, pgx.ErrNoRows)
+		}
+		e.AreaID, e.AreaSince = area, since
+		if err := saveLocation(ctx, tx, e, by); err != nil {
+			return err
+		}
 		d := enterpriseDetails(e)
 		d["changes"] = enterpriseChanges(&before, e)
 		return appendAudit(ctx, tx, by, "update", "enterprise", idText(e.ID), d)
@@ -200,7 +230,7 @@ func enterpriseValues(e *model.Enterprise) map[string]string {
 	return map[string]string{
 		"tax_code": e.TaxCode, "name": e.Name, "name_en": e.NameEN, "province": e.ProvinceCode,
 		"ownership": string(e.Ownership), "investor_country": e.InvestorCountry,
-		"area": num(e.AreaID), "industrial_zone": num(e.ZoneID), "vsic": e.VSIC,
+		"area": num(e.AreaID), "area_since": date(e.AreaSince), "industrial_zone": num(e.ZoneID), "vsic": e.VSIC,
 		"operating_since": date(&e.OperatingSince), "ceased_on": date(e.CeasedOn),
 		"employees": num(e.Employees),
 	}

@@ -135,10 +135,10 @@ func checkNeutralised(t *testing.T, data []byte) {
 	if found != 1 {
 		t.Errorf("enterprise %s found %d times", importTaxA, found)
 	}
-	raw, _ := f.GetCellValue("Doanh nghiệp", "J2", excelize.Options{RawCellValue: true})
-	shown, _ := f.GetCellValue("Doanh nghiệp", "J2")
+	raw, _ := f.GetCellValue("Doanh nghiệp", "K2", excelize.Options{RawCellValue: true})
+	shown, _ := f.GetCellValue("Doanh nghiệp", "K2")
 	if _, err := strconv.Atoi(raw); err != nil || !regexp.MustCompile(`^\d\d/\d\d/\d{4}$`).MatchString(shown) {
-		t.Errorf("operating_since J2 = %q shown as %q, want a date serial shown dd/mm/yyyy", raw, shown)
+		t.Errorf("operating_since K2 = %q shown as %q, want a date serial shown dd/mm/yyyy", raw, shown)
 	}
 	if got, _ := f.GetCellType("Số liệu", "C2"); got != excelize.CellTypeUnset { // a plain number
 		t.Errorf("production_value C2 has type %v, want a number", got)

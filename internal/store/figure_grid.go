@@ -11,15 +11,16 @@ import (
 	"industrytargets/internal/model"
 )
 
-// GridFilter says which enterprises the yearly grid lists: those of
-// Province that operated at some time in Year, or that have a figure for
-// Year on Basis; narrowed by search words and an area.
+// GridFilter says which enterprises the yearly grid lists: those in the
+// territory of Scope's plan on 31 December of Year (rule 11) that operated
+// at some time in Year, or that have a figure for Year on Basis; narrowed by
+// search words and an area.
 type GridFilter struct {
-	Province string
-	Year     int
-	Basis    model.PriceBasis
-	Query    string // words each found in the name or the tax code, accents and case ignored
-	AreaID   int64  // 0: every area
+	Scope  Scope
+	Year   int
+	Basis  model.PriceBasis
+	Query  string // words each found in the name or the tax code, accents and case ignored
+	AreaID int64  // 0: every area
 }
 
 // GridRow is one enterprise of the yearly grid with its figure, if any.
@@ -79,10 +80,17 @@ func scanGridRow(r pgx.CollectableRow, f GridFilter) (GridRow, error) {
 // gridWhere is the condition f sets on enterprises e joined with their
 // figures f, with its arguments.
 func gridWhere(f GridFilter) (string, pgx.NamedArgs) {
-	conds := []string{`e.province_code = @province`, `((e.operating_since <= @year_end
-		AND (e.ceased_on IS NULL OR e.ceased_on >= @year_start)) OR f.id IS NOT NULL)`}
-	args := pgx.NamedArgs{"province": f.Province, "year": f.Year, "basis": f.Basis,
-		"year_start": model.Date(f.Year, 1, 1), "year_end": model.YearEndDate(f.Year)}
+	conds := []string{`e.id IN (SELECT id FROM enterprises WHERE province_code = ANY(@touching::text[])
+			UNION SELECT enterprise_id FROM enterprise_locations WHERE area_id = ANY(@areas::bigint[]))`,
+		// Where it was at the year's end: a unit of the territory, or no
+		// area in a province lying wholly in it.
+		`coalesce((SELECT l.area_id = ANY(@areas::bigint[]) FROM enterprise_locations l
+			WHERE l.enterprise_id = e.id AND l.since <= @year_end ORDER BY l.since DESC LIMIT 1),
+			e.province_code = ANY(@whole::text[]))`,
+		`((e.operating_since <= @year_end AND (e.ceased_on IS NULL OR e.ceased_on >= @year_start)) OR f.id IS NOT NULL)`}
+	t := f.Scope.Territory
+	args := pgx.NamedArgs{"touching": t.TouchingCodes(), "areas": t.AreaIDs(), "whole": t.WholeCodes(),
+		"year": f.Year, "basis": f.Basis, "year_start": model.Date(f.Year, 1, 1), "year_end": model.YearEndDate(f.Year)}
 	for i, w := range SearchWords(f.Query) {
 		name := fmt.Sprintf("w%d", i)
 		conds = append(conds, `e.search_text LIKE '%' || lower(f_unaccent(@`+name+`)) || '%'`)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -81,30 +82,30 @@ func importEnterprises(ctx context.Context, tx pgx.Tx, rows []importer.Enterpris
 	}
 	err := copyTemp(ctx, tx, `CREATE TEMP TABLE import_enterprises (tax_code text, name text,
 		name_en text, province_code text, ownership text, investor_country text, area_id bigint,
-		zone_id bigint, vsic text, operating_since date, ceased_on date, employees bigint,
-		has_name_en bool, has_province bool, has_ownership bool, has_investor_country bool,
-		has_area bool, has_zone bool, has_vsic bool, has_ceased_on bool, has_employees bool)
-		ON COMMIT DROP`, "import_enterprises", len(rows), func(i int) []any {
+		area_since date, zone_id bigint, vsic text, operating_since date, ceased_on date,
+		employees bigint, has_name_en bool, has_province bool, has_ownership bool,
+		has_investor_country bool, has_zone bool, has_vsic bool, has_ceased_on bool,
+		has_employees bool) ON COMMIT DROP`, "import_enterprises", len(rows), func(i int) []any {
 		r, c := rows[i], rows[i].Columns
 		return []any{r.TaxCode, r.Name, r.NameEN, r.ProvinceCode, nullText(string(r.Ownership)),
-			r.InvestorCountry, r.AreaID, r.ZoneID, nullText(r.VSIC), r.OperatingSince, r.CeasedOn,
-			r.Employees, c.Has("name_en"), c.Has("province"), c.Has("ownership"),
-			c.Has("investor_country"), c.Has("area"), c.Has("industrial_zone"), c.Has("vsic"),
+			r.InvestorCountry, r.AreaID, r.AreaSince, r.ZoneID, nullText(r.VSIC), r.OperatingSince,
+			r.CeasedOn, r.Employees, c.Has("name_en"), c.Has("province"), c.Has("ownership"),
+			c.Has("investor_country"), c.Has("industrial_zone"), c.Has("vsic"),
 			c.Has("ceased_on"), c.Has("employees")}
 	})
 	if err != nil {
 		return ImportCounts{}, err
 	}
 	// o is the stored row, if any: a column the file lacks keeps its value.
-	return upsert(ctx, tx, len(rows), by, `INSERT INTO enterprises AS e (tax_code, name, name_en,
-		province_code, ownership, investor_country, area_id, zone_id, vsic, operating_since,
+	// The area is written from the location history below.
+	res, _ := tx.Query(ctx, `INSERT INTO enterprises AS e (tax_code, name, name_en,
+		province_code, ownership, investor_country, zone_id, vsic, operating_since,
 		ceased_on, employees, created_by, updated_by)
 		SELECT t.tax_code, t.name,
 			CASE WHEN t.has_name_en OR o.id IS NULL THEN t.name_en ELSE o.name_en END,
 			CASE WHEN t.has_province OR o.id IS NULL THEN t.province_code ELSE o.province_code END,
 			CASE WHEN t.has_ownership OR o.id IS NULL THEN t.ownership ELSE o.ownership END,
 			CASE WHEN t.has_investor_country OR o.id IS NULL THEN t.investor_country ELSE o.investor_country END,
-			CASE WHEN t.has_area OR o.id IS NULL THEN t.area_id ELSE o.area_id END,
 			CASE WHEN t.has_zone OR o.id IS NULL THEN t.zone_id ELSE o.zone_id END,
 			CASE WHEN t.has_vsic OR o.id IS NULL THEN t.vsic ELSE o.vsic END,
 			t.operating_since,
@@ -114,17 +115,97 @@ func importEnterprises(ctx context.Context, tx pgx.Tx, rows []importer.Enterpris
 		FROM import_enterprises t LEFT JOIN enterprises o ON o.tax_code = t.tax_code
 		ON CONFLICT (tax_code) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en,
 			province_code = EXCLUDED.province_code, ownership = EXCLUDED.ownership,
-			investor_country = EXCLUDED.investor_country, area_id = EXCLUDED.area_id,
+			investor_country = EXCLUDED.investor_country,
 			zone_id = EXCLUDED.zone_id, vsic = EXCLUDED.vsic,
 			operating_since = EXCLUDED.operating_since, ceased_on = EXCLUDED.ceased_on,
 			employees = EXCLUDED.employees,
 			version = e.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
-		WHERE (e.name, e.name_en, e.province_code, e.ownership, e.investor_country, e.area_id,
+		WHERE (e.name, e.name_en, e.province_code, e.ownership, e.investor_country,
 			e.zone_id, e.vsic, e.operating_since, e.ceased_on, e.employees)
 			IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.name_en, EXCLUDED.province_code,
-			EXCLUDED.ownership, EXCLUDED.investor_country, EXCLUDED.area_id, EXCLUDED.zone_id,
+			EXCLUDED.ownership, EXCLUDED.investor_country, EXCLUDED.zone_id,
 			EXCLUDED.vsic, EXCLUDED.operating_since, EXCLUDED.ceased_on, EXCLUDED.employees)
-		RETURNING xmax = 0 AS inserted`)
+		RETURNING id, xmax = 0 AS inserted`, pgx.NamedArgs{"by": nullID(by)})
+	var added, changed []int64
+	var id int64
+	var inserted bool
+	if _, err := pgx.ForEachRow(res, []any{&id, &inserted}, func() error {
+		if inserted {
+			added = append(added, id)
+		} else {
+			changed = append(changed, id)
+		}
+		return nil
+	}); err != nil {
+		return ImportCounts{}, err
+	}
+	moved, err := importLocations(ctx, tx, by)
+	if err != nil {
+		return ImportCounts{}, err
+	}
+	if moved, err = syncAreas(ctx, tx, moved, added, by); err != nil {
+		return ImportCounts{}, err
+	}
+	// An enterprise that only moved has changed too.
+	seen := map[int64]bool{}
+	for _, id := range append(added, changed...) {
+		seen[id] = true
+	}
+	for _, id := range moved {
+		if !seen[id] {
+			seen[id] = true
+			changed = append(changed, id)
+		}
+	}
+	c := ImportCounts{Added: int64(len(added)), Changed: int64(len(changed))}
+	c.Unchanged = int64(len(rows)) - c.Added - c.Changed
+	return c, nil
+}
+
+// importLocations applies the area of every imported row that names one
+// (see locate, which a form save runs for one enterprise): a move on
+// area_since when that is after the latest stored location, else a
+// correction of the latest location, or the first location from when the
+// enterprise began operating. It returns the enterprises whose history
+// changed.
+func importLocations(ctx context.Context, tx pgx.Tx, by int64) ([]int64, error) {
+	const rowsAndLatest = `WITH t AS (
+			SELECT e.id, t.tax_code, t.area_id, t.area_since, e.operating_since
+			FROM import_enterprises t JOIN enterprises e ON e.tax_code = t.tax_code
+			WHERE t.area_id IS NOT NULL
+		), latest AS (
+			SELECT DISTINCT ON (l.enterprise_id) l.enterprise_id, l.since, l.area_id
+			FROM enterprise_locations l JOIN t ON t.id = l.enterprise_id
+			ORDER BY l.enterprise_id, l.since DESC
+		)`
+	// The import's check saw the history as it was when the file was
+	// read; someone may have recorded a later move since.
+	var tc string
+	var since time.Time
+	err := tx.QueryRow(ctx, rowsAndLatest+` SELECT t.tax_code, latest.since FROM t
+		JOIN latest ON latest.enterprise_id = t.id WHERE t.area_since < latest.since LIMIT 1`).Scan(&tc, &since)
+	if err == nil {
+		return nil, fmt.Errorf("%w: %s moved on %s, after the day the file gives", model.ErrConflict, tc, since.Format(time.DateOnly))
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return nil, err
+	}
+	rows, _ := tx.Query(ctx, rowsAndLatest+`, corrected AS (
+			UPDATE enterprise_locations l SET area_id = t.area_id
+			FROM t JOIN latest ON latest.enterprise_id = t.id
+			WHERE l.enterprise_id = t.id AND l.since = latest.since AND l.area_id <> t.area_id
+				AND (t.area_since IS NULL OR t.area_since = latest.since)
+			RETURNING l.enterprise_id
+		), moved AS (
+			INSERT INTO enterprise_locations (enterprise_id, since, area_id, created_by)
+			SELECT t.id, coalesce(t.area_since, t.operating_since), t.area_id, @by
+			FROM t LEFT JOIN latest ON latest.enterprise_id = t.id
+			WHERE latest.enterprise_id IS NULL
+				OR (t.area_since > latest.since AND t.area_id <> latest.area_id)
+			RETURNING enterprise_id
+		)
+		SELECT enterprise_id FROM corrected UNION SELECT enterprise_id FROM moved`, pgx.NamedArgs{"by": nullID(by)})
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
 }
 
 func importClassifications(ctx context.Context, tx pgx.Tx, rows []importer.Classification, by int64) (ImportCounts, error) {
@@ -260,9 +341,9 @@ func copyTemp(ctx context.Context, tx pgx.Tx, create, table string, n int, row f
 // tempColumns lists each temporary table's columns in COPY order.
 var tempColumns = map[string][]string{
 	"import_enterprises": {"tax_code", "name", "name_en", "province_code", "ownership",
-		"investor_country", "area_id", "zone_id", "vsic", "operating_since", "ceased_on",
-		"employees", "has_name_en", "has_province", "has_ownership", "has_investor_country",
-		"has_area", "has_zone", "has_vsic", "has_ceased_on", "has_employees"},
+		"investor_country", "area_id", "area_since", "zone_id", "vsic", "operating_since",
+		"ceased_on", "employees", "has_name_en", "has_province", "has_ownership",
+		"has_investor_country", "has_zone", "has_vsic", "has_ceased_on", "has_employees"},
 	"import_classifications": {"tax_code", "category_code", "product_group", "valid_from",
 		"valid_until", "certificate_no", "has_product_group", "has_valid_until", "has_certificate_no"},
 	"import_figures": {"tax_code", "year", "price_basis", "production_value", "revenue",

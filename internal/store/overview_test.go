@@ -21,24 +21,28 @@ func TestOverviewQueriesOnTheWorkedExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flows, err := st.Flows(ctx, plan, 2020, 2023)
+	sc, err := st.Scope(ctx, plan, model.Date(2026, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows, err := st.Flows(ctx, sc, 2020, 2023)
 	want := []model.YearFlow{{Year: 2020}, {Year: 2021, Entries: 1}, {Year: 2022, Entries: 1, Exits: 1}, {Year: 2023, Entries: 1}}
 	if err != nil || !reflect.DeepEqual(flows, want) {
 		t.Errorf("flows = %v, %v; want %v", flows, err, want)
 	}
-	cats, err := st.Breakdown(ctx, plan, 2022, model.ByCategory)
+	cats, err := st.Breakdown(ctx, sc, 2022, model.ByCategory)
 	wantCats := []model.CountRow{{Key: "supporting", Name: "Công nghiệp hỗ trợ", NameEN: "Supporting industry", Count: 4}}
 	if err != nil || !reflect.DeepEqual(cats, wantCats) {
 		t.Errorf("by category 2022 = %v, %v; want %v (D's two certificates count once)", cats, err, wantCats)
 	}
-	own, err := st.Breakdown(ctx, plan, 2023, model.ByOwnership)
+	own, err := st.Breakdown(ctx, sc, 2023, model.ByOwnership)
 	if err != nil || len(own) != 1 || own[0] != (model.CountRow{Key: "", Name: "", Count: 5}) {
 		t.Errorf("by ownership 2023 = %v, %v; want one unset group of 5", own, err)
 	}
-	if _, err := st.Breakdown(ctx, plan, 2023, "colour"); err == nil {
+	if _, err := st.Breakdown(ctx, sc, 2023, "colour"); err == nil {
 		t.Error("breakdown by an unknown dimension succeeded")
 	}
-	q, err := st.Quality(ctx, plan, 2021, model.BasisCurrent, model.Date(2026, 1, 1))
+	q, err := st.Quality(ctx, sc, 2021, model.BasisCurrent)
 	// 2021: D qualifies without a figure; B's certificate ends 31/05/2026.
 	if wantQ := (model.Quality{MissingFigures: 1, Expiring: 1}); err != nil || q != wantQ {
 		t.Errorf("quality 2021 = %+v, %v; want %+v", q, err, wantQ)
@@ -54,11 +58,15 @@ func TestOverviewQueriesOnTheSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	totals, err := st.YearTotals(ctx, plan, model.BasisCurrent, 2019, 2024)
+	sc, err := st.Scope(ctx, plan, model.Date(2026, 12, 4))
 	if err != nil {
 		t.Fatal(err)
 	}
-	flows, err := st.Flows(ctx, plan, 2020, 2024)
+	totals, err := st.YearTotals(ctx, sc, model.BasisCurrent, 2019, 2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows, err := st.Flows(ctx, sc, 2020, 2024)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +76,7 @@ func TestOverviewQueriesOnTheSample(t *testing.T) {
 		}
 	}
 	for _, dim := range []model.Dimension{model.ByArea, model.ByZone, model.ByOwnership, model.ByVSIC} {
-		rows, err := st.Breakdown(ctx, plan, 2024, dim)
+		rows, err := st.Breakdown(ctx, sc, 2024, dim)
 		sum := 0
 		for _, r := range rows {
 			sum += r.Count
@@ -95,7 +103,11 @@ func TestCountedMatchesTheCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := st.Counted(ctx, plan, 2021, model.BasisCurrent)
+	sc, err := st.Scope(ctx, plan, model.Date(2026, 1, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Counted(ctx, sc, 2021, model.BasisCurrent)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // Plans lists every plan with its categories and targets, by code.
 func (s *Store) Plans(ctx context.Context) ([]model.Plan, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT code, province_code, name, name_en, decision_no,
-		decision_date, baseline_year, version FROM plans ORDER BY code`)
+		decision_date, baseline_year, is_demo, version FROM plans ORDER BY is_demo, code`)
 	plans, err := pgx.CollectRows(rows, scanPlan)
 	if err != nil {
 		return nil, wrap("plans", err)
@@ -28,7 +28,7 @@ func (s *Store) Plans(ctx context.Context) ([]model.Plan, error) {
 // Plan returns the plan with code, or model.ErrNotFound.
 func (s *Store) Plan(ctx context.Context, code string) (model.Plan, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT code, province_code, name, name_en, decision_no,
-		decision_date, baseline_year, version FROM plans WHERE code = $1`, code)
+		decision_date, baseline_year, is_demo, version FROM plans WHERE code = $1`, code)
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	if err != nil {
 		return model.Plan{}, wrap("plan "+code, err)
@@ -42,7 +42,7 @@ func (s *Store) Plan(ctx context.Context, code string) (model.Plan, error) {
 func scanPlan(r pgx.CollectableRow) (model.Plan, error) {
 	var p model.Plan
 	err := r.Scan(&p.Code, &p.ProvinceCode, &p.Name, &p.NameEN, &p.DecisionNo,
-		&p.DecisionDate, &p.BaselineYear, &p.Version)
+		&p.DecisionDate, &p.BaselineYear, &p.Demo, &p.Version)
 	return p, err
 }
 
@@ -64,8 +64,48 @@ func (s *Store) planDetails(ctx context.Context, p *model.Plan) error {
 	if err != nil {
 		return wrap("plan targets", err)
 	}
-	p.Categories, p.Targets = cats, targets
+	rows, _ = s.pool.Query(ctx, `SELECT area_id FROM plan_territory WHERE plan_code = $1 ORDER BY area_id`, p.Code)
+	units, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return wrap("plan territory", err)
+	}
+	p.Categories, p.Targets, p.Territory = cats, targets, units
 	return nil
+}
+
+// AreaRef names a unit by its province and code.
+type AreaRef struct {
+	Province, Code string
+}
+
+// EnsureTerritory gives plan code the territory units while it has none,
+// so seeding again leaves a territory an administrator has edited alone. A
+// unit not in the reference lists is model.ErrNotFound. It reports how
+// many units it added.
+func (s *Store) EnsureTerritory(ctx context.Context, code string, units []AreaRef) (int64, error) {
+	var added int64
+	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
+		var has bool
+		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM plan_territory WHERE plan_code = $1)`, code).Scan(&has); err != nil || has {
+			return err
+		}
+		provinces, codes := make([]string, len(units)), make([]string, len(units))
+		for i, u := range units {
+			provinces[i], codes[i] = u.Province, u.Code
+		}
+		tag, err := tx.Exec(ctx, `INSERT INTO plan_territory (plan_code, area_id)
+			SELECT $1, a.id FROM unnest($2::text[], $3::text[]) AS u (province, code)
+			JOIN areas a ON a.province_code = u.province AND a.code = u.code`, code, provinces, codes)
+		if err != nil {
+			return err
+		}
+		if added = tag.RowsAffected(); added != int64(len(units)) {
+			return fmt.Errorf("%w: %d of the %d units of plan %s are not in the reference lists",
+				model.ErrNotFound, int64(len(units))-added, len(units), code)
+		}
+		return appendAudit(ctx, tx, 0, "seed", "plan_territory", code, map[string]any{"units": added})
+	})
+	return added, wrap("ensure territory "+code, err)
 }
 
 // EnsurePlan adds the plan with its categories and targets when no plan has
@@ -77,11 +117,12 @@ func (s *Store) EnsurePlan(ctx context.Context, p model.Plan) (bool, error) {
 	added := false
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `INSERT INTO plans (code, province_code, name, name_en,
-			decision_no, decision_date, baseline_year)
-			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline)
+			decision_no, decision_date, baseline_year, is_demo)
+			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline, @demo)
 			ON CONFLICT DO NOTHING`, pgx.NamedArgs{
 			"code": p.Code, "province": p.ProvinceCode, "name": p.Name, "name_en": p.NameEN,
 			"decision_no": p.DecisionNo, "decision_date": p.DecisionDate, "baseline": p.BaselineYear,
+			"demo": p.Demo,
 		})
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
@@ -103,6 +144,9 @@ func insertPlanParts(ctx context.Context, tx pgx.Tx, p model.Plan) error {
 	for _, t := range p.Targets {
 		b.Queue(`INSERT INTO plan_targets (plan_code, metric, year, value) VALUES ($1, $2, $3, $4)`,
 			p.Code, t.Metric, t.Year, t.Value)
+	}
+	if len(p.Territory) > 0 {
+		b.Queue(`INSERT INTO plan_territory (plan_code, area_id) SELECT $1, unnest($2::bigint[])`, p.Code, p.Territory)
 	}
 	var n int64
 	return runBatch(ctx, tx, b, &n)

@@ -45,7 +45,7 @@ func (s *Store) UpdatePlan(ctx context.Context, p *model.Plan, by int64) error {
 		if err != nil {
 			return staleKey(ctx, tx, "plans", "code", p.Code, err)
 		}
-		for _, table := range []string{"plan_categories", "plan_targets"} {
+		for _, table := range []string{"plan_categories", "plan_targets", "plan_territory"} {
 			if _, err := tx.Exec(ctx, `DELETE FROM `+table+` WHERE plan_code = $1`, p.Code); err != nil {
 				return err
 			}
@@ -72,7 +72,8 @@ func planDetails(p *model.Plan) map[string]any {
 		targets[i] = map[string]any{"metric": t.Metric, "year": t.Year, "value": t.Value}
 	}
 	d := map[string]any{"province": p.ProvinceCode, "name": p.Name, "decision_no": p.DecisionNo,
-		"baseline_year": p.BaselineYear, "categories": p.Categories, "targets": targets, "version": p.Version}
+		"baseline_year": p.BaselineYear, "categories": p.Categories, "targets": targets,
+		"territory_units": len(p.Territory), "version": p.Version}
 	if p.DecisionDate != nil {
 		d["decision_date"] = p.DecisionDate.Format("2006-01-02")
 	}

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"industrytargets/internal/bench"
 	"industrytargets/internal/model"
@@ -51,9 +50,14 @@ func BenchmarkOverviewQueries(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	asOf := model.Date(2026, 12, 4)
+	sc, err := st.Scope(ctx, plan, asOf)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Run("progress", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := st.Progress(ctx, plan.Code, model.BasisCurrent, 0); err != nil {
+			if _, err := st.Progress(ctx, plan.Code, store.Query{AsOf: asOf, Basis: model.BasisCurrent}); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -61,7 +65,7 @@ func BenchmarkOverviewQueries(b *testing.B) {
 	for _, dim := range model.Dimensions {
 		b.Run("breakdown-"+string(dim), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := st.Breakdown(ctx, plan, 2025, dim); err != nil {
+				if _, err := st.Breakdown(ctx, sc, 2025, dim); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -69,14 +73,14 @@ func BenchmarkOverviewQueries(b *testing.B) {
 	}
 	b.Run("flows", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := st.Flows(ctx, plan, plan.BaselineYear, 2025); err != nil {
+			if _, err := st.Flows(ctx, sc, plan.BaselineYear, 2025); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
 	b.Run("quality", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := st.Quality(ctx, plan, 2025, model.BasisCurrent, time.Now()); err != nil {
+			if _, err := st.Quality(ctx, sc, 2025, model.BasisCurrent); err != nil {
 				b.Fatal(err)
 			}
 		}

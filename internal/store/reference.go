@@ -12,7 +12,7 @@ import (
 // Reference is every reference list at once, as seeding writes it.
 type Reference struct {
 	Provinces     []model.Province
-	Areas         []model.Area
+	Areas         []AreaSeed
 	Zones         []ZoneSeed
 	Sections      []model.VSICSection
 	Divisions     []model.VSICDivision
@@ -26,6 +26,14 @@ type ZoneSeed struct {
 	AreaCode string
 }
 
+// AreaSeed is a unit with the units it was formed from named by code
+// (within OriginProvince) rather than id.
+type AreaSeed struct {
+	model.Area
+	OriginProvince string
+	OriginCodes    []string
+}
+
 // EnsureReference adds the reference rows that are missing, in one
 // transaction, and leaves existing rows as they are (an administrator may
 // have edited them). It returns how many rows it added.
@@ -34,14 +42,36 @@ func (s *Store) EnsureReference(ctx context.Context, ref Reference) (int64, erro
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for _, p := range ref.Provinces {
-			b.Queue(`INSERT INTO provinces (code, name, name_en, valid_from, valid_until)
-				VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-				p.Code, p.Name, p.NameEN, p.ValidFrom, p.ValidUntil)
+			b.Queue(`INSERT INTO provinces (code, name, name_en, kind, authority, valid_from, valid_until)
+				VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+				p.Code, p.Name, p.NameEN, nullText(p.Kind), p.Authority, p.ValidFrom, p.ValidUntil)
+			// A province seeded before these facts were kept gains them,
+			// unless someone has set them since.
+			b.Queue(`UPDATE provinces SET kind = coalesce(kind, $2),
+				authority = CASE WHEN authority = '' THEN $3 ELSE authority END,
+				valid_until = coalesce(valid_until, $4)
+				WHERE code = $1 AND ((kind IS NULL AND $2::text IS NOT NULL) OR (authority = '' AND $3 <> '')
+					OR (valid_until IS NULL AND $4::date IS NOT NULL))`,
+				p.Code, nullText(p.Kind), p.Authority, p.ValidUntil)
+		}
+		for _, p := range ref.Provinces {
+			if p.SuccessorCode != "" {
+				b.Queue(`UPDATE provinces SET successor_code = $2 WHERE code = $1 AND successor_code IS NULL`,
+					p.Code, p.SuccessorCode)
+			}
 		}
 		for _, a := range ref.Areas {
 			b.Queue(`INSERT INTO areas (province_code, code, name, kind, valid_from, valid_until)
 				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
 				a.ProvinceCode, a.Code, a.Name, a.Kind, a.ValidFrom, a.ValidUntil)
+		}
+		for _, a := range ref.Areas {
+			for _, o := range a.OriginCodes {
+				b.Queue(`INSERT INTO area_origins (area_id, origin_id)
+					SELECT a.id, o.id FROM areas a, areas o
+					WHERE a.province_code = $1 AND a.code = $2 AND o.province_code = $3 AND o.code = $4
+					ON CONFLICT DO NOTHING`, a.ProvinceCode, a.Code, a.OriginProvince, o)
+			}
 		}
 		for _, z := range ref.Zones {
 			b.Queue(`INSERT INTO industrial_zones (province_code, area_id, code, name, kind)
@@ -87,25 +117,39 @@ func runBatch(ctx context.Context, tx pgx.Tx, b *pgx.Batch, n *int64) error {
 
 // Provinces lists every province by code.
 func (s *Store) Provinces(ctx context.Context) ([]model.Province, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT code, name, name_en, valid_from, valid_until
-		FROM provinces ORDER BY code`)
+	rows, _ := s.pool.Query(ctx, `SELECT code, name, name_en, coalesce(kind, ''), authority,
+		coalesce(successor_code, ''), valid_from, valid_until FROM provinces ORDER BY code`)
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Province, error) {
 		var p model.Province
-		err := r.Scan(&p.Code, &p.Name, &p.NameEN, &p.ValidFrom, &p.ValidUntil)
+		err := r.Scan(&p.Code, &p.Name, &p.NameEN, &p.Kind, &p.Authority, &p.SuccessorCode, &p.ValidFrom, &p.ValidUntil)
 		return p, err
 	})
 	return out, wrap("provinces", err)
 }
 
+// areaListColumns are the columns scanArea reads, of areas a.
+const areaListColumns = `a.id, a.province_code, a.code, a.name, a.kind, a.valid_from, a.valid_until,
+	ARRAY(SELECT o.origin_id FROM area_origins o WHERE o.area_id = a.id ORDER BY o.origin_id)`
+
+func scanArea(r pgx.CollectableRow) (model.Area, error) {
+	var a model.Area
+	err := r.Scan(&a.ID, &a.ProvinceCode, &a.Code, &a.Name, &a.Kind, &a.ValidFrom, &a.ValidUntil, &a.Origins)
+	return a, err
+}
+
 // Areas lists a province's areas, old and new, by name.
 func (s *Store) Areas(ctx context.Context, province string) ([]model.Area, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT id, province_code, code, name, kind, valid_from, valid_until
-		FROM areas WHERE province_code = $1 ORDER BY name, id`, province)
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (model.Area, error) {
-		var a model.Area
-		err := r.Scan(&a.ID, &a.ProvinceCode, &a.Code, &a.Name, &a.Kind, &a.ValidFrom, &a.ValidUntil)
-		return a, err
-	})
+	rows, _ := s.pool.Query(ctx, `SELECT `+areaListColumns+` FROM areas a WHERE a.province_code = $1
+		ORDER BY a.name, a.id`, province)
+	out, err := pgx.CollectRows(rows, scanArea)
+	return out, wrap("areas", err)
+}
+
+// AllAreas lists the areas of every province, by province, name and id,
+// each with the units it was formed from.
+func (s *Store) AllAreas(ctx context.Context) ([]model.Area, error) {
+	rows, _ := s.pool.Query(ctx, `SELECT `+areaListColumns+` FROM areas a ORDER BY a.province_code, a.name, a.id`)
+	out, err := pgx.CollectRows(rows, scanArea)
 	return out, wrap("areas", err)
 }
 

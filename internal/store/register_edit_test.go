@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"industrytargets/internal/model"
 	"industrytargets/internal/store"
@@ -120,7 +121,7 @@ func TestSaveGridWritesEachRowOnItsOwn(t *testing.T) {
 // production value as want says ("" absent: no figure).
 func checkGridValues(t *testing.T, st *store.Store, ents []model.Enterprise, want map[int64]string) {
 	t.Helper()
-	rows, total, err := st.GridRows(context.Background(), store.GridFilter{Province: "HD", Year: 2024, Basis: model.BasisCurrent}, 10, 0)
+	rows, total, err := st.GridRows(context.Background(), store.GridFilter{Scope: hdScope(t, st), Year: 2024, Basis: model.BasisCurrent}, 10, 0)
 	if err != nil || total != int64(len(ents)) {
 		t.Fatalf("grid rows: total %d, %v; want %d", total, err, len(ents))
 	}
@@ -135,6 +136,21 @@ func checkGridValues(t *testing.T, st *store.Store, ents []model.Enterprise, wan
 	}
 }
 
+// hdScope is the scope of the plan HD-3164 as of 04/12/2026.
+func hdScope(t *testing.T, st *store.Store) store.Scope {
+	t.Helper()
+	ctx := context.Background()
+	plan, err := st.Plan(ctx, "HD-3164")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := st.Scope(ctx, plan, time.Date(2026, 12, 4, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
 func TestGridRowsFilters(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
@@ -144,7 +160,7 @@ func TestGridRowsFilters(t *testing.T) {
 			e.OperatingSince = model.Date(2025, 3, 1) // not yet operating in 2024
 		}
 	})
-	f := store.GridFilter{Province: "HD", Year: 2024, Basis: model.BasisCurrent}
+	f := store.GridFilter{Scope: hdScope(t, st), Year: 2024, Basis: model.BasisCurrent}
 	if _, total, err := st.GridRows(ctx, f, 10, 0); err != nil || total != 2 {
 		t.Errorf("2024 grid: %d rows, %v; want 2 (the third began in 2025)", total, err)
 	}
