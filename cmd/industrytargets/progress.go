@@ -151,7 +151,7 @@ func writeProgressTable(w io.Writer, plan model.Plan, r progress.Report) error {
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", metricShort(t.Metric), t.Year, judged,
 			metricValue(t.Metric, &t.Value), metricValue(t.Metric, t.Actual), metricValue(t.Metric, t.Expected),
-			t.Status.Label(model.LangVI), plain(t.Ratio, 2), metricValue(t.Metric, t.NeededPerYear),
+			t.Status.Label(model.LangVI), plain(t.Ratio, 2), neededValue(t.Metric, t.NeededPerYear),
 			metricValue(t.Metric, t.Projected))
 	}
 	return tw.Flush()
@@ -172,6 +172,16 @@ func metricValue(m model.Metric, v *float64) string {
 		return format.Percent(*v)
 	}
 	return format.Int(int64(math.Round(*v)))
+}
+
+// neededValue is how much a metric must grow each year: enterprises, or
+// percentage points of a share ("4 điểm %", not "4%", which would read as a
+// share).
+func neededValue(m model.Metric, v *float64) string {
+	if v == nil || m != model.MetricOutputShare {
+		return metricValue(m, v)
+	}
+	return strings.TrimSuffix(format.Percent(*v), "%") + " điểm %"
 }
 
 func plain(v *float64, digits int) string {

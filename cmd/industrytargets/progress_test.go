@@ -44,6 +44,18 @@ func TestProgressCLIMatchesAPI(t *testing.T) {
 			t.Errorf("progress %s and the API%s differ:\nCLI: %v\nAPI: %v", q.args, q.query, fromCLI, fromAPI)
 		}
 	}
+	// The table an official reads in December 2026: 2025's count judged,
+	// its share awaiting the province total, growth of a share in points.
+	table := mustRun(t, env, "progress", "--plan", "HD-3164", "--format", "table", "--as-of", "2026-12-04")
+	for _, want := range []string{"địa bàn tỉnh Hải Dương (cũ)", "Báo cáo ngày 04/12/2026 của Sở Công Thương — UBND thành phố Hải Phòng",
+		"không đạt", "chờ số liệu", " điểm %", "cần tăng tốc"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("progress table lacks %q:\n%s", want, table)
+		}
+	}
+	if strings.Contains(table, "2027") {
+		t.Errorf("progress table shows a year after 2026:\n%s", table)
+	}
 }
 
 func TestProgressCLIErrors(t *testing.T) {

@@ -72,6 +72,7 @@ var messages = map[string]message{
 	"import_unknown_tax_code":          {"mã số thuế %s chưa có trong sổ đăng ký và không có trong tệp doanh nghiệp", "tax code %s is neither in the register nor in an enterprises file of this import"},
 	"import_unknown_province":          {"không có tỉnh %q; nhập mã (ví dụ HD) hoặc tên (ví dụ Hải Dương)", "no province %q; give its code (HD) or name (Hải Dương)"},
 	"import_unknown_area":              {"không có địa bàn %q thuộc %s; nhập mã 5 chữ số của Tổng cục Thống kê (ví dụ 10903) hoặc tên kèm loại đơn vị (ví dụ xã Cẩm Giàng)", "no area %q in %s; give its 5-digit GSO code (10903) or its name with its kind (xã Cẩm Giàng)"},
+	"territory_unknown_unit":           {"đơn vị hành chính số %s không có trong danh mục (có thể vừa bị xoá); tải lại trang và chọn lại", "administrative unit %s is not in the reference list (it may have just been removed); reload the page and choose again"},
 	"import_ambiguous_area":            {"%q ứng với nhiều địa bàn; hãy nhập mã của địa bàn cần chọn: %s", "%q matches several areas; give the code of the one you mean: %s"},
 	"import_unknown_zone":              {"không có khu/cụm công nghiệp %q ở tỉnh %s; nhập mã (ví dụ kcn_dai_an) hoặc tên đầy đủ (ví dụ KCN Đại An)", "no industrial zone %q in province %s; give its code (kcn_dai_an) or full name (KCN Đại An)"},
 	"import_unknown_product_group":     {"không có nhóm sản phẩm %q; nhập mã (ví dụ co_khi) hoặc tên (ví dụ Cơ khí chế tạo)", "no product group %q; give its code (co_khi) or name (Cơ khí chế tạo)"},

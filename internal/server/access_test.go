@@ -80,6 +80,10 @@ var rules = map[string]access{
 	"GET /reports/{plan}/{year}/{table}.csv": dashboard,
 
 	// An enterprise's classifications and yearly figures, and the yearly grid.
+	"GET /enterprises/{id}/locations/{since}/edit":        editor,
+	"POST /enterprises/{id}/locations/{since}":            editor,
+	"GET /enterprises/{id}/locations/{since}/delete":      editor,
+	"POST /enterprises/{id}/locations/{since}/delete":     editor,
 	"GET /enterprises/{id}/classifications/new":           editor,
 	"POST /enterprises/{id}/classifications":              editor,
 	"GET /enterprises/{id}/classifications/{rid}/edit":    editor,

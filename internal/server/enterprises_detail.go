@@ -41,6 +41,11 @@ func handleEnterprise(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
+		locs, err := d.st.Locations(ctx, e.ID)
+		if err != nil {
+			serverError(w, r, d.logger, err)
+			return
+		}
 		history, err := d.st.EnterpriseHistory(ctx, e.ID, historyLimit)
 		if err != nil {
 			serverError(w, r, d.logger, err)
@@ -61,6 +66,7 @@ func handleEnterprise(d *deps) http.Handler {
 		for _, f := range figures {
 			v.Figures = append(v.Figures, figureRow(ctx, f))
 		}
+		v.Locations = locationRows(ctx, e, locs, ref)
 		for _, h := range history {
 			v.History = append(v.History, historyRow(ctx, h, ref))
 		}

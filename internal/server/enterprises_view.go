@@ -201,7 +201,13 @@ func enterpriseDisplay(e model.Enterprise, r *refs) map[string]string {
 		"province": r.province(e.ProvinceCode), "area": r.areaName(e.AreaID),
 		"industrial_zone": r.zoneName(e.ZoneID), "ownership": i18n.In(r.lang, ownershipLabel(e.Ownership)),
 		"investor_country": e.InvestorCountry, "vsic": r.vsicName(e.VSIC),
-		"operating_since": f.Date(e.OperatingSince), "ceased_on": "", "employees": "",
+		"operating_since": f.Date(e.OperatingSince), "ceased_on": "", "employees": "", "area_since": "",
+	}
+	switch {
+	case e.AreaSince != nil:
+		v["area_since"] = f.Date(*e.AreaSince)
+	case e.AreaID != nil: // as the form reads a blank: there since it began
+		v["area_since"] = f.Date(e.OperatingSince)
 	}
 	if e.CeasedOn != nil {
 		v["ceased_on"] = f.Date(*e.CeasedOn)

@@ -123,10 +123,15 @@ func TestChartDownloadsInEnglish(t *testing.T) {
 	if !strings.HasPrefix(header, "Year,Actual,") {
 		t.Errorf("count.csv header = %q, want it in English", header)
 	}
-	// Numbers with the decimal point an English spreadsheet reads (the
-	// trajectory of 2021 is 193.6 over the demo).
-	if !strings.Contains(body, ",193.6,") || strings.Contains(body, `"193,6"`) {
-		t.Errorf("count.csv numbers are not written the English way:\n%s", body)
+	// Enterprises are whole: the trajectory of 2021, 193.6 over the demo,
+	// is 194.
+	if !strings.Contains(body, "2021,181,194,") {
+		t.Errorf("count.csv does not give the 2021 trajectory as a whole 194:\n%s", body)
+	}
+	// Numbers with the decimal point an English spreadsheet reads.
+	_, body = send(t, c, http.MethodGet, srv.URL+"/charts/HD-3164/2024/share.csv", nil, nil)
+	if !strings.Contains(body, ",0.17039") || strings.Contains(body, `"0,17039`) {
+		t.Errorf("share.csv numbers are not written the English way:\n%s", body)
 	}
 	_, body = send(t, c, http.MethodGet, srv.URL+"/charts/HD-3164/2024/category.csv", nil, nil)
 	if !strings.Contains(body, "Category,Number of enterprises") || !strings.Contains(body, "Supporting industry,") {

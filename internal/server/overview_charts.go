@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"math"
 	"strconv"
 	"strings"
 
@@ -87,6 +88,9 @@ func metricLine(ctx context.Context, plan model.Plan, rep progress.Report, m mod
 			if base, ok := p.Value(m); ok {
 				for y := start; y <= last; y++ {
 					if v, ok := progress.Trajectory(start, base, plan.Targets, m, y); ok {
+						if m == model.MetricEnterpriseCount {
+							v = math.Round(v) // enterprises are whole, as the document rounds them
+						}
 						c.Trajectory = append(c.Trajectory, chart.Point{Year: y, Value: v})
 					}
 				}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 
 	"industrytargets/internal/i18n"
@@ -46,6 +47,7 @@ func planRow(ctx context.Context, p model.Plan, ref *refs) web.PlanRow {
 		}
 	}
 	row.Categories = categoryList(ref, p.Categories)
+	row.Territory = territorySummary(ctx, p, ref)
 	for _, t := range p.Targets {
 		row.Targets = append(row.Targets, targetText(ctx, t))
 	}
@@ -206,8 +208,12 @@ func (d *deps) renderPlanConflict(w http.ResponseWriter, r *http.Request, f web.
 	ctx := r.Context()
 	yours, stored := planDisplay(ctx, typed, ref), planDisplay(ctx, current, ref)
 	for _, key := range web.PlanFields[1:] {
+		differs := yours[key] != stored[key]
+		if key == "territory" {
+			differs = !slices.Equal(typed.Territory, current.Territory)
+		}
 		v.Rows = append(v.Rows, web.ComparisonRow{Label: web.PlanFieldLabel(ctx, key), Yours: yours[key],
-			Stored: stored[key], Differs: yours[key] != stored[key]})
+			Stored: stored[key], Differs: differs})
 	}
 	render(w, r, d.logger, http.StatusConflict, web.AdminPlanConflict(page(r, d, i18n.T(ctx, "Xung đột khi lưu")), v))
 }

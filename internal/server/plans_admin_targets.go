@@ -151,8 +151,28 @@ func planDisplay(ctx context.Context, p model.Plan, ref *refs) map[string]string
 		targets = append(targets, targetText(ctx, t))
 	}
 	v["categories"], v["targets"] = categoryList(ref, p.Categories), strings.Join(targets, "; ")
+	v["territory"] = territorySummary(ctx, p, ref)
 	for k, s := range v {
 		v[k] = withDefault(s, "—")
 	}
 	return v
+}
+
+// territorySummary says what a plan's territory covers: "76 đơn vị hành
+// chính, 64 đơn vị hiện nay" (abolished units stay in a territory), or
+// "toàn bộ Hải Dương" for a plan that lists no units.
+func territorySummary(ctx context.Context, p model.Plan, ref *refs) string {
+	if len(p.Territory) == 0 {
+		return i18n.Tf(ctx, "toàn bộ %s", ref.province(p.ProvinceCode))
+	}
+	fm, now := pageFormat(ctx), 0
+	for _, id := range p.Territory {
+		if a, ok := ref.areas[id]; ok && a.ValidOn(vnToday()) {
+			now++
+		}
+	}
+	if now == len(p.Territory) {
+		return i18n.Tf(ctx, "%s đơn vị hành chính", fm.Int(int64(len(p.Territory))))
+	}
+	return i18n.Tf(ctx, "%s đơn vị hành chính, %s đơn vị hiện nay", fm.Int(int64(len(p.Territory))), fm.Int(int64(now)))
 }

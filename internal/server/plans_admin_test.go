@@ -5,6 +5,9 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -133,4 +136,102 @@ func TestReferenceListsAddAndEdit(t *testing.T) {
 	if status, _, _ := entDo(t, editor, srv.URL+"/admin/areas", good); status != http.StatusForbidden {
 		t.Errorf("editor POST /admin/areas = %d, want 403", status)
 	}
+}
+
+// TestPlanTerritoryEdit: the plan form shows the territory ticked by
+// group, saving it unchanged keeps all 76 units (the form once dropped
+// them), an administrator can narrow or widen it, and a unit not in the
+// reference lists is refused with nothing changed.
+func TestPlanTerritoryEdit(t *testing.T) {
+	t.Parallel()
+	srv, st := entServer(t)
+	ctx := context.Background()
+	admin := client(t, srv.URL, model.RoleAdmin)
+	_, body, _ := entDo(t, admin, srv.URL+"/admin/plans/HD-3164/edit", nil)
+	wantAll(t, "the edit form", body, "Địa bàn của đề án",
+		"Hải Dương — đơn vị cấp huyện, đến 30/06/2025", "đã chọn 12/12 đơn vị",
+		"Hải Phòng — đơn vị cấp xã, từ 01/07/2025, hình thành từ Hải Dương", "đã chọn 64/64 đơn vị",
+		"Hải Phòng — đơn vị cấp xã, từ 01/07/2025, các đơn vị còn lại", "đã chọn 0/50 đơn vị",
+		"Xã Cẩm Giàng (10903)", `src="/static/plan_form.js"`)
+	if i, j := strings.Index(body, "hình thành từ Hải Dương"), strings.Index(body, "các đơn vị còn lại"); i > j {
+		t.Error("the units formed from Hải Dương should come before the rest of Hải Phòng")
+	}
+	ticked := regexp.MustCompile(`name="territory" value="(\d+)" checked`).FindAllStringSubmatch(body, -1)
+	if len(ticked) != 76 {
+		t.Fatalf("%d units ticked on the form, want 76", len(ticked))
+	}
+	stored, err := st.Plan(ctx, "HD-3164")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := planValues(stored)
+	for _, m := range ticked {
+		form.Add("territory", m[1])
+	}
+	form.Set("name", stored.Name+" (sửa)")
+	if status, _, _ := entDo(t, admin, srv.URL+"/admin/plans/HD-3164", form); status != http.StatusSeeOther {
+		t.Fatalf("saving the form = %d, want 303", status)
+	}
+	saved, err := st.Plan(ctx, "HD-3164")
+	if err != nil || !slices.Equal(saved.Territory, stored.Territory) {
+		t.Fatalf("territory after saving the form unchanged = %d units (%v), want the same %d", len(saved.Territory), err, len(stored.Territory))
+	}
+
+	// Only the 12 old districts; then a unit that does not exist.
+	ref, err := st.ReferenceLists(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	narrow := planValues(saved)
+	for _, a := range ref.Areas {
+		if a.ProvinceCode == "HD" {
+			narrow.Add("territory", strconv.FormatInt(a.ID, 10))
+		}
+	}
+	if status, _, _ := entDo(t, admin, srv.URL+"/admin/plans/HD-3164", narrow); status != http.StatusSeeOther {
+		t.Fatalf("narrowing = %d, want 303", status)
+	}
+	narrowed, _ := st.Plan(ctx, "HD-3164")
+	if len(narrowed.Territory) != 12 {
+		t.Fatalf("narrowed territory = %d units, want 12", len(narrowed.Territory))
+	}
+	_, body, _ = entDo(t, admin, srv.URL+"/admin/plans", nil)
+	wantAll(t, "the plans", body, "12 đơn vị hành chính, 0 đơn vị hiện nay")
+
+	bad := planValues(narrowed)
+	for _, id := range narrowed.Territory {
+		bad.Add("territory", strconv.FormatInt(id, 10))
+	}
+	bad.Add("territory", "999999999")
+	status, body, _ := entDo(t, admin, srv.URL+"/admin/plans/HD-3164", bad)
+	if status != http.StatusUnprocessableEntity {
+		t.Fatalf("an unknown unit = %d, want 422", status)
+	}
+	wantAll(t, "the refusal", body, "Đơn vị hành chính số 999999999 không có trong danh mục", "đã chọn 12/12 đơn vị")
+	if after, _ := st.Plan(ctx, "HD-3164"); after.Version != narrowed.Version || len(after.Territory) != 12 {
+		t.Errorf("a refused save changed the plan: version %d → %d, %d units", narrowed.Version, after.Version, len(after.Territory))
+	}
+}
+
+// planValues is the plan form filled with p's stored fields, at its
+// version, without any territory.
+func planValues(p model.Plan) url.Values {
+	v := url.Values{"version": {strconv.Itoa(int(p.Version))}, "province": {p.ProvinceCode}, "name": {p.Name},
+		"name_en": {p.NameEN}, "decision_no": {p.DecisionNo}, "baseline_year": {strconv.Itoa(p.BaselineYear)}}
+	if p.DecisionDate != nil {
+		v.Set("decision_date", p.DecisionDate.Format("02/01/2006"))
+	}
+	for _, c := range p.Categories {
+		v.Add("categories", string(c))
+	}
+	for _, tg := range p.Targets {
+		value := strconv.Itoa(int(tg.Value))
+		if tg.Metric == model.MetricOutputShare {
+			value = strconv.FormatFloat(tg.Value*100, 'f', -1, 64)
+		}
+		v.Add("target_metric", string(tg.Metric))
+		v.Add("target_year", strconv.Itoa(tg.Year))
+		v.Add("target_value", value)
+	}
+	return v
 }

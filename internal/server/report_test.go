@@ -2,16 +2,12 @@ package server
 
 import (
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"industrytargets/internal/model"
-	"industrytargets/internal/seed"
-	"industrytargets/internal/store/storetest"
 )
 
 func TestOfficialDate(t *testing.T) {
@@ -33,15 +29,7 @@ func TestOfficialDate(t *testing.T) {
 func TestReport(t *testing.T) {
 	t.Parallel()
 	ctx := t.Context()
-	st := storetest.New(t)
-	if _, err := seed.Ensure(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := seed.EnsureDemo(ctx, st); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(New(slog.New(slog.NewTextHandler(io.Discard, nil)), st, Options{PublicDashboard: true}))
-	defer srv.Close()
+	srv, st := chartsDemoServer(t)
 	totals, err := st.YearTotals(ctx, todayScope(t, st, "HD-3164"), model.BasisCurrent, 2024, 2024)
 	if err != nil {
 		t.Fatal(err)

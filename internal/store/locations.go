@@ -120,8 +120,9 @@ func (s *Store) LatestMoves(ctx context.Context) (map[string]time.Time, error) {
 
 // CorrectLocation rewrites the location of enterprise id that began on
 // since: moved to another day (newSince), to another area, or, with area
-// nil, removed. The enterprise must still be at version; its version is
-// raised. Two locations cannot begin on one day (model.ErrConflict).
+// nil, removed. The enterprise must still be at version (model.ErrStale
+// otherwise); its version is raised. Two locations cannot begin on one day
+// (model.ErrConflict).
 func (s *Store) CorrectLocation(ctx context.Context, id int64, version int32, since time.Time, newSince time.Time, area *int64, by int64) error {
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		var cur int32
@@ -129,7 +130,7 @@ func (s *Store) CorrectLocation(ctx context.Context, id int64, version int32, si
 			return err
 		}
 		if cur != version {
-			return model.ErrConflict
+			return model.ErrStale
 		}
 		var tag interface{ RowsAffected() int64 }
 		var err error
