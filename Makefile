@@ -11,7 +11,7 @@ ADDR ?= :8080
 # A private cluster for `make run` lives here (git-ignored).
 PGDEV := $(GO) run ./cmd/pgdev -dir .pgdata
 
-.PHONY: run build test bench fmt-check vet generate check-generated db-stop clean
+.PHONY: run build test bench interop fmt-check vet generate check-generated db-stop clean
 
 ## run: migrate, seed reference data, seed the demo into an empty database, create the first admin, serve on ADDR
 run: build
@@ -31,6 +31,11 @@ test: fmt-check vet check-generated
 	@url=$$($(PGDEV) -env-var TEST_DATABASE_URL url); \
 	echo "tests use PostgreSQL at $${url%%\?*}"; \
 	TEST_DATABASE_URL="$$url" REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 15m ./...
+
+## interop: the register's exports opened and saved by LibreOffice Calc (Vietnamese and English locales) import back unchanged; needs soffice (apt-get install libreoffice-calc-nogui)
+interop:
+	@url=$$($(PGDEV) -env-var TEST_DATABASE_URL url); \
+	TEST_DATABASE_URL="$$url" $(GO) test -tags interop -count=1 -run TestLibreOfficeRoundTrip -v -timeout 20m ./cmd/industrytargets
 
 ## bench: Go benchmarks of the counting engine, its queries and the charts at national scale, then the real server under load, ending with the SUMMARY line
 bench: build

@@ -57,6 +57,9 @@ func runImport(ctx context.Context, e env, cfg config.Config, args []string) err
 		for _, p := range problems {
 			fmt.Fprintln(e.stderr, p.Format(l))
 		}
+		if batch.Truncated {
+			return errors.New(words[l].stopped(len(problems)))
+		}
 		return errors.New(words[l].problems(len(problems)))
 	}
 	res, err := st.ApplyImport(ctx, batch, 0, *dryRun)
@@ -159,6 +162,7 @@ type importWords struct {
 	counts   string // kind, added, changed, unchanged
 	dryRun   string
 	problems func(n int) string
+	stopped  func(n int) string // the check stopped after n problems
 }
 
 var words = map[model.Lang]importWords{
@@ -170,6 +174,9 @@ var words = map[model.Lang]importWords{
 		dryRun: "chạy thử: chưa ghi gì vào cơ sở dữ liệu",
 		problems: func(n int) string {
 			return fmt.Sprintf("%d lỗi; chưa ghi gì vào cơ sở dữ liệu", n)
+		},
+		stopped: func(n int) string {
+			return fmt.Sprintf("hơn %d lỗi (việc kiểm tra dừng ở lỗi thứ %d); chưa ghi gì vào cơ sở dữ liệu", n, n)
 		},
 	},
 	model.LangEN: {
@@ -183,6 +190,9 @@ var words = map[model.Lang]importWords{
 				return "1 problem; nothing was written"
 			}
 			return fmt.Sprintf("%d problems; nothing was written", n)
+		},
+		stopped: func(n int) string {
+			return fmt.Sprintf("more than %d problems (the check stopped at the %dth); nothing was written", n, n)
 		},
 	},
 }

@@ -22,6 +22,7 @@ const (
 	CodePasswordTooLong  = "password_too_long"  // Args: maximum
 	CodePasswordCommon   = "password_common"
 	CodePasswordIsEmail  = "password_is_email"
+	CodePasswordPadded   = "password_padded" // Args: minimum, length without the outer spaces
 )
 
 // policyMessages are the words for each PolicyError code. They live here
@@ -32,6 +33,7 @@ var policyMessages = map[string]struct{ vi, en string }{
 	CodePasswordTooLong:  {"mật khẩu chỉ được dài tối đa %d ký tự", "a password may be at most %d characters long"},
 	CodePasswordCommon:   {"mật khẩu này quá phổ biến nên dễ bị đoán; hãy chọn mật khẩu khác, ví dụ một câu dài dễ nhớ", "this password is too common and easily guessed; choose another, such as a long sentence you can remember"},
 	CodePasswordIsEmail:  {"mật khẩu không được trùng với địa chỉ thư", "the password must not be your email address"},
+	CodePasswordPadded:   {"mật khẩu phải có ít nhất %d ký tự không kể khoảng trắng ở đầu và cuối (đang có %d)", "a password needs at least %d characters besides spaces at its start and end (this one has %d)"},
 }
 
 // PolicyError says why a new password is refused.
@@ -88,13 +90,17 @@ func Message(err error, lang model.Lang) string {
 
 // CheckPassword returns a *PolicyError when pw may not become the password of
 // the account with this email: fewer than MinPasswordRunes or more than
-// MaxPasswordRunes characters, the email or its local part, or a common
+// MaxPasswordRunes characters, padded to the minimum with spaces (twelve
+// spaces are no password), the email or its local part, or a common
 // password. It has no composition rules and never alters pw.
 func CheckPassword(pw string, email string) error {
 	n := utf8.RuneCountInString(pw)
+	inner := utf8.RuneCountInString(strings.TrimSpace(pw))
 	switch {
 	case n < MinPasswordRunes:
 		return &PolicyError{Code: CodePasswordTooShort, Args: []any{MinPasswordRunes, n}}
+	case inner < MinPasswordRunes:
+		return &PolicyError{Code: CodePasswordPadded, Args: []any{MinPasswordRunes, inner}}
 	case n > MaxPasswordRunes:
 		return &PolicyError{Code: CodePasswordTooLong, Args: []any{MaxPasswordRunes}}
 	case isEmail(pw, email):

@@ -34,7 +34,9 @@ func TestCheckPassword(t *testing.T) {
 		{"the local part", "nguyen.van.an", CodePasswordIsEmail},
 		{"contains the local part", "nguyen.van.an đi làm", ""},
 		{"a passphrase", "con mèo trèo cây cau", ""},
-		{"spaces only, no composition rules", "            ", ""},
+		{"spaces only", "            ", CodePasswordPadded},
+		{"padded to 12 with spaces", "  mèo trèo  ", CodePasswordPadded},
+		{"spaces inside count, no composition rules", "a          b", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,7 +106,7 @@ func TestPolicyErrorMessages(t *testing.T) {
 
 func argCount(code string) int {
 	switch code {
-	case CodePasswordTooShort:
+	case CodePasswordTooShort, CodePasswordPadded:
 		return 2
 	case CodePasswordTooLong:
 		return 1

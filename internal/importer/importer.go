@@ -63,6 +63,9 @@ type File struct {
 // every tax code either among Enterprises or known to the register. Records
 // keep file order.
 type Batch struct {
+	// Truncated says the check stopped at MaxErrors problems: there are
+	// more, unlisted.
+	Truncated       bool
 	Files           []File
 	Enterprises     []Enterprise
 	Classifications []Classification
@@ -93,8 +96,8 @@ func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batc
 	var b Batch
 	for _, kind := range Kinds {
 		for i, t := range tables {
-			if h := headers[i]; h != nil && h.kind == kind {
-				skipped, terrs := p.table(&b, t, i, h)
+			if h := headers[i]; h != nil && h.kind == kind && len(errs) <= MaxErrors {
+				skipped, terrs := p.table(&b, t, i, h, MaxErrors+1-len(errs))
 				b.Files = append(b.Files, File{Name: t.Name, Kind: kind, Rows: len(t.Rows), Skipped: skipped, SHA256: t.SHA256})
 				errs = append(errs, terrs...)
 			}
@@ -105,8 +108,16 @@ func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batc
 		b = Batch{Files: b.Files}
 	}
 	sortErrors(errs)
+	if len(errs) > MaxErrors {
+		errs, b.Truncated = errs[:MaxErrors], true
+	}
 	return b, errs
 }
+
+// MaxErrors is how many problems one import reports at most; past it the
+// check stops (Batch.Truncated), so a file wrong in every cell costs no
+// more than a file wrong in a thousand.
+const MaxErrors = 1000
 
 // parser carries what rows of one import share.
 type parser struct {
@@ -118,8 +129,9 @@ type parser struct {
 }
 
 // table reads every row of t into b and returns the problems and how many
-// rows it read past as holding nothing to import.
-func (p *parser) table(b *Batch, t Table, ti int, h *header) (skipped int, errs []RowError) {
+// rows it read past as holding nothing to import; it stops once it has
+// found room problems.
+func (p *parser) table(b *Batch, t Table, ti int, h *header, room int) (skipped int, errs []RowError) {
 	set := ColumnSet{}
 	for key := range h.index {
 		if !informs(h.kind, key) {
@@ -127,9 +139,18 @@ func (p *parser) table(b *Batch, t Table, ti int, h *header) (skipped int, errs 
 		}
 	}
 	warned := map[int]bool{}
+	style := numberStyle(t, h)
 	for _, row := range t.Rows {
-		r := &rowReader{h: h, cells: row.Cells, v: &model.ValidationError{}}
+		r := &rowReader{h: h, cells: row.Cells, v: &model.ValidationError{}, style: style}
 		src := Origin{File: t.Name, Row: row.Num, Columns: set}
+		if field, ok := r.example(h.kind); ok {
+			r.v.Add(field, "import_example_row")
+		}
+		for _, key := range h.keys {
+			if key != "" && model.Noncharacter(r.text(key)) {
+				r.v.Add(key, "noncharacter")
+			}
+		}
 		switch {
 		case h.kind == KindFigures && r.blank(figureKeys...):
 			// An enterprise without a figure yet, as a downloaded grid
@@ -154,8 +175,38 @@ func (p *parser) table(b *Batch, t Table, ti int, h *header) (skipped int, errs 
 		}
 		errs = append(errs, r.errors(t.Name, row.Num, ti)...)
 		errs = append(errs, unnamedCells(t, row, ti, h, warned)...)
+		if len(errs) >= room {
+			break
+		}
 	}
 	return skipped, errs
+}
+
+// numberStyle is how the CSV file t writes decimals, as its amounts show
+// it: all that show one the same way (an English spreadsheet saves 1234.5,
+// a Vietnamese one 1234,5), else unknown, when "1.234" stays ambiguous. A
+// workbook's numbers show nothing (see Table.Workbook).
+func numberStyle(t Table, h *header) model.NumberStyle {
+	style := model.StyleUnknown
+	if t.Workbook {
+		return style
+	}
+	for _, row := range t.Rows {
+		for k := range moneyKeys {
+			i, ok := h.index[k]
+			if !ok || i >= len(row.Cells) {
+				continue
+			}
+			switch s := model.StyleOf(row.Cells[i]); {
+			case s == model.StyleUnknown:
+			case style == model.StyleUnknown:
+				style = s
+			case s != style:
+				return model.StyleUnknown
+			}
+		}
+	}
+	return style
 }
 
 // unnamedCells reports, once per column, data in a column without a

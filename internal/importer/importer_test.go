@@ -255,16 +255,15 @@ func TestBadEnterpriseCells(t *testing.T) {
 func TestBadFigureCells(t *testing.T) {
 	t.Parallel()
 	body := "tax_code,year,production_value,price_basis,revenue,export_value,status\n" +
-		tcA + ",2022,1.234,,,,\n" + // the ambiguous 1.234
+		tcA + ",2022,1.234,,,,\n" + // 1234, as this file writes decimals with a comma
 		tcA + ",2023,-5,,,,\n" +
 		tcA + ",1989,5,,,,\n" +
 		tcA + ",2024,5,const2015,,,final\n" +
 		tcA + ",2025,,,abc,\"1,234.5\",\n" +
 		tcA + ",,5,,,,\n" +
-		tcA + ",2026,1.2345,,,,\n"
+		tcA + ",2026,\"1,2345\",,,,\n"
 	_, errs := parse(t, []string{tcA}, csvFile{"f.csv", body})
 	sameProblems(t, errs, []problem{
-		{2, "production_value", "1.234", "number_ambiguous"},
 		{3, "production_value", "-5", "number_negative"},
 		{4, "year", "1989", "year_range"},
 		{5, "price_basis", "const2015", "price_basis"},
@@ -273,7 +272,7 @@ func TestBadFigureCells(t *testing.T) {
 		{6, "revenue", "abc", "number_format"},
 		{6, "export_value", "1,234.5", "number_format"},
 		{7, "year", "", "required"},
-		{8, "production_value", "1.2345", "number_decimals"},
+		{8, "production_value", "1,2345", "number_decimals"},
 	})
 }
 
@@ -526,4 +525,117 @@ func TestAmbiguousName(t *testing.T) {
 	tb, _ := importer.ReadCSV(strings.NewReader("tax_code,name,area,operating_since\n"+tcA+",A,huyện cẩm giàng,2015\n"), "e.csv")
 	_, errs := importer.Parse([]importer.Table{tb}, ref, nil)
 	sameProblems(t, errs, []problem{{2, "area", "huyện cẩm giàng", "import_ambiguous_area"}})
+}
+
+// TestParseStopsAtMaxErrors: a file wrong in every row is checked up to
+// MaxErrors problems and says there are more, so its cost is bounded
+// whatever its length; the problems kept are the first in file order.
+func TestParseStopsAtMaxErrors(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("tax_code,year,production_value\n")
+	for i := range 5000 {
+		fmt.Fprintf(&b, "0100233488,nam-%d,1\n", i)
+	}
+	tb, err := importer.ReadCSV(strings.NewReader(b.String()), "figures.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	batch, errs := importer.Parse([]importer.Table{tb}, testRef(), nil)
+	if len(errs) != importer.MaxErrors || !batch.Truncated {
+		t.Fatalf("%d problems, truncated %v; want %d and true", len(errs), batch.Truncated, importer.MaxErrors)
+	}
+	if errs[0].Row != 2 || errs[len(errs)-1].Row > 2+importer.MaxErrors {
+		t.Errorf("problems run from row %d to %d; want the first ones from row 2", errs[0].Row, errs[len(errs)-1].Row)
+	}
+	few := strings.Join(strings.Split(b.String(), "\n")[:11], "\n") + "\n"
+	tb, _ = importer.ReadCSV(strings.NewReader(few), "figures.csv")
+	if batch, errs := importer.Parse([]importer.Table{tb}, testRef(), nil); batch.Truncated || len(errs) < 10 {
+		t.Errorf("ten bad rows: %d problems, truncated %v", len(errs), batch.Truncated)
+	}
+}
+
+// TestReadCSVQuotedSeparatorsAreNotCells: the cap on cells counts only
+// separators outside quotes.
+func TestReadCSVQuotedSeparatorsAreNotCells(t *testing.T) {
+	t.Parallel()
+	data := "tax_code,name,operating_since\n0100233488,\"" + strings.Repeat("a,", 500) + "\",2015\n"
+	tb, err := importer.ReadCSV(strings.NewReader(data), "doanh-nghiep.csv")
+	if err != nil || len(tb.Rows) != 1 || len(tb.Rows[0].Cells) != 3 {
+		t.Fatalf("a name holding 500 commas: %v, %+v", err, tb.Rows)
+	}
+}
+
+// TestNumberStyleSettlesAmbiguity: "1.234" alone is refused as ambiguous;
+// a file whose other amounts write decimals with a point (an English
+// spreadsheet's) reads it as 1.234, one with a comma as 1234; a file that
+// mixes both leaves it ambiguous.
+func TestNumberStyleSettlesAmbiguity(t *testing.T) {
+	t.Parallel()
+	head := "tax_code,year,production_value,revenue\n" + tcA + ",2022,1.234,"
+	for _, tt := range []struct {
+		name, rest string
+		want       model.Money
+		code       string
+	}{
+		{"alone", "\n", 0, "number_ambiguous"},
+		{"decimal points", "12.5\n", 1234, ""},
+		{"decimal commas", "\"12,5\"\n", model.MoneyFromMillions(1234), ""},
+		{"both", "12.5\n" + tcA + ",2023,\"12,5\",\n", 0, "number_ambiguous"},
+	} {
+		b, errs := parse(t, []string{tcA}, csvFile{"f.csv", head + tt.rest})
+		switch {
+		case tt.code != "":
+			if len(errs) == 0 || errs[0].Problem.Code != tt.code {
+				t.Errorf("%s: problems %v, want %s", tt.name, errs, tt.code)
+			}
+		case len(errs) > 0 || len(b.Figures) == 0 || b.Figures[0].ProductionValue != tt.want:
+			t.Errorf("%s: %v, %+v; want %v", tt.name, errs, b.Figures, tt.want)
+		}
+	}
+}
+
+// TestFigureRowWithOnlyAStatus: a figures row with no value and no status
+// is skipped (a downloaded grid's enterprise without a figure); one with a
+// status but no value is a figure whose value was forgotten, and refused.
+func TestFigureRowWithOnlyAStatus(t *testing.T) {
+	t.Parallel()
+	body := "tax_code,year,production_value,status\n" + tcA + ",2024,,\n" + tcA + ",2023,,official\n"
+	b, errs := parse(t, []string{tcA}, csvFile{"f.csv", body})
+	if len(errs) != 1 || errs[0].Row != 3 || errs[0].Problem.Code != "required" || errs[0].Problem.Field != "production_value" {
+		t.Fatalf("problems %v; want production_value required on row 3 only", errs)
+	}
+	if len(b.Files) != 1 || b.Files[0].Skipped != 1 {
+		t.Errorf("files %+v; want row 2 skipped", b.Files)
+	}
+}
+
+// TestCSVTitleRowsAboveTheHeader: the title lines a spreadsheet saves
+// above the header are read past, as in a workbook, and the header's
+// separator still decides.
+func TestCSVTitleRowsAboveTheHeader(t *testing.T) {
+	t.Parallel()
+	for _, data := range []string{
+		"DANH SÁCH DOANH NGHIỆP\n\nĐơn vị: triệu đồng,,\ntax_code,name,operating_since\n" + tcA + ",Công ty A,2015\n",
+		"DANH SÁCH DOANH NGHIỆP\ntax_code;name;operating_since\n" + tcA + ";Công ty A;2015\n",
+	} {
+		tb, err := importer.ReadCSV(strings.NewReader(data), "e.csv")
+		if err != nil || len(tb.Header) != 3 || tb.Header[0] != "tax_code" || len(tb.Rows) != 1 || tb.Rows[0].Cells[1] != "Công ty A" {
+			t.Fatalf("%q: %v, header %q, rows %+v", data, err, tb.Header, tb.Rows)
+		}
+		if want := strings.Count(data[:strings.Index(data, "tax_code")], "\n") + 1; tb.HeaderRow != want {
+			t.Errorf("header row %d, want %d", tb.HeaderRow, want)
+		}
+	}
+}
+
+// TestNoncharactersAreRefused: U+FFFE and U+FFFF are not text and could
+// not be exported as read, so a cell holding one is refused.
+func TestNoncharactersAreRefused(t *testing.T) {
+	t.Parallel()
+	body := "tax_code,name,operating_since\n" + tcA + ",Công ty \uffff,2015\n"
+	_, errs := parse(t, nil, csvFile{"e.csv", body})
+	if len(errs) != 1 || errs[0].Problem.Code != "noncharacter" || errs[0].Problem.Field != "name" {
+		t.Fatalf("problems %v, want the name refused", errs)
+	}
 }

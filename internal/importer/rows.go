@@ -13,6 +13,7 @@ type rowReader struct {
 	h     *header
 	cells []string
 	v     *model.ValidationError
+	style model.NumberStyle // how the table writes decimals, when its numbers show it
 }
 
 // text is the cell of key, trimmed and without the quote an export puts
@@ -58,10 +59,28 @@ func (r *rowReader) taxCode() string {
 	s := r.text("tax_code")
 	tc, err := model.NormalizeTaxCode(s)
 	if err != nil {
+		// A spreadsheet that took the code for a number dropped its
+		// leading zero (801234567 for 0801234567); a CSV file saved from
+		// it keeps the number. The zero is put back when that makes a
+		// valid code.
+		if padded, perr := model.NormalizeTaxCode(padTaxCode(s)); perr == nil {
+			return padded
+		}
 		r.v.AddErr("tax_code", err)
 		return s
 	}
 	return tc
+}
+
+// vsic reads an industry code, putting back the leading zero a spreadsheet
+// drops from a code typed as a number (0810 saved as 810) when the code is
+// not valid without it and is with it.
+func (r *rowReader) vsic() string {
+	s := r.text("vsic")
+	if s != "" && len(s) < 5 && !model.ValidVSIC(s) && model.ValidVSIC("0"+s) {
+		return "0" + s
+	}
+	return s
 }
 
 // date reads a required date; a bare year is the first or last day by edge.
@@ -93,7 +112,7 @@ func (r *rowReader) money(key string) model.Money {
 	if s == "" {
 		return 0
 	}
-	m, err := model.ParseMoney(s)
+	m, err := model.ParseMoneyIn(s, r.style)
 	r.v.AddErr(key, err)
 	return m
 }
@@ -103,7 +122,7 @@ func (r *rowReader) optMoney(key string) *model.Money {
 	if s == "" {
 		return nil
 	}
-	m, err := model.ParseMoney(s)
+	m, err := model.ParseMoneyIn(s, r.style)
 	if err != nil {
 		r.v.AddErr(key, err)
 		return nil
@@ -176,7 +195,7 @@ func (p *parser) enterprise(r *rowReader, src Origin) (Enterprise, bool) {
 	e := model.Enterprise{
 		TaxCode: r.taxCode(), Name: r.text("name"), NameEN: r.text("name_en"),
 		Ownership:       model.Ownership(r.code("ownership", "")),
-		InvestorCountry: r.text("investor_country"), VSIC: r.text("vsic"),
+		InvestorCountry: r.text("investor_country"), VSIC: r.vsic(),
 		OperatingSince: r.date("operating_since", model.YearStart),
 		CeasedOn:       r.optDate("ceased_on", model.YearEnd),
 		Employees:      r.optInt("employees"),

@@ -34,6 +34,10 @@ type Table struct {
 	HeaderRow int      // the header's row number, 1 unless blank lines precede it
 	Header    []string // the header cells as written
 	Rows      []Row    // data rows in file order; blank rows are left out
+	// Workbook says the table is a sheet of a workbook, whose number cells
+	// are written plainly whatever the spreadsheet's language: they say
+	// nothing of how its text cells write decimals.
+	Workbook bool
 }
 
 // Row is one data row: its cells and its number as the user sees it in the
@@ -64,8 +68,14 @@ func ReadCSV(r io.Reader, name string) (Table, error) {
 		line := 1 + bytes.Count(data[:bad], []byte{'\n'})
 		return Table{}, fileError(name, line, "import_not_utf8", line)
 	}
+	sep := separator(data)
+	// A row with more cells than any import has is refused before it is
+	// split, so a file of separators cannot fill the memory with cells.
+	if line, ok := tooWide(data, sep); ok {
+		return Table{}, fileError(name, line, "import_too_many_columns", cellName(MaxColumns+1, line), MaxColumns)
+	}
 	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = separator(data)
+	cr.Comma = sep
 	cr.FieldsPerRecord = -1
 	// Line breaks inside quoted cells make a record span several lines; a
 	// spreadsheet still shows it as one row.
@@ -89,6 +99,9 @@ func ReadCSV(r io.Reader, name string) (Table, error) {
 			rec[i] = norm.NFC.String(c)
 		}
 		switch {
+		case t.Header == nil && (blankRow(rec) || titleRow(rec)):
+			// Lines above the header, as a spreadsheet saves its title
+			// ("DANH SÁCH DOANH NGHIỆP", "Đơn vị: triệu đồng").
 		case t.Header == nil:
 			t.Header, t.HeaderRow = rec, num
 		case blankRow(rec):
@@ -113,6 +126,8 @@ func separator(data []byte) rune {
 		case b == '"':
 			quoted = !quoted
 		case quoted:
+		case b == '\n' && commas+semis == 0:
+			// A title line above the header: the header tells.
 		case b == '\n':
 			if semis > commas {
 				return ';'
@@ -153,4 +168,43 @@ func blankRow(cells []string) bool {
 		}
 	}
 	return true
+}
+
+// tooWide finds the first record of CSV data with more than MaxColumns
+// cells, counting the separators outside quotes; line is where the record
+// starts.
+func tooWide(data []byte, sep rune) (line int, found bool) {
+	if sep >= utf8.RuneSelf {
+		return 0, false // separator only ever picks an ASCII one
+	}
+	quoted, cells, start, at := false, 1, 1, 1
+	for _, c := range data {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == '\n':
+			at++
+			if !quoted {
+				cells, start = 1, at
+			}
+		case c == byte(sep) && !quoted:
+			if cells++; cells > MaxColumns {
+				return start, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// titleRow reports a line above the header that only titles the table: at
+// most one cell filled, and that cell names no column.
+func titleRow(rec []string) bool {
+	filled, text := 0, ""
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			filled, text = filled+1, c
+		}
+	}
+	_, named := headerKeys[headerName(text)]
+	return filled <= 1 && !named
 }

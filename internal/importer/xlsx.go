@@ -23,6 +23,9 @@ const (
 	MaxUnzipBytes   = 64 << 20 // every part unpacked, as the zip directory declares them
 	MaxXMLPartBytes = 16 << 20 // one part excelize keeps in memory; a larger sheet goes to a temporary file under os.TempDir
 	MaxColumns      = 200      // a cell further right is refused: no import has that many columns
+	// MaxSharedStrings bounds the workbook's table of distinct texts: ten
+	// text cells in each of MaxRows rows, all different.
+	MaxSharedStrings = 10 * MaxRows
 )
 
 var (

@@ -52,6 +52,9 @@ func hostileFiles(t testing.TB) []struct {
 		{"utf16be.csv", []byte(utf16be), "import_utf16"},
 		{"empty.csv", []byte("\xEF\xBB\xBF \r\n"), "import_empty_file"},
 		{"formula.xlsx", formulaBook(t), "import_formula"},
+		{"listed-twice.xlsx", xlsxtest.SheetListedTwice(good), "import_xlsx_broken"},
+		{"strings.xlsx", xlsxtest.ManyStrings(good, importer.MaxSharedStrings+1000), "import_too_many_strings"},
+		{"wide.csv", []byte("tax_code,name,operating_since\n0100233488," + strings.Repeat(",", 2_000_000) + "\n"), "import_too_many_columns"},
 	}
 }
 

@@ -100,10 +100,19 @@ func readWorkbook(zr *zip.Reader, name string) (workbook, error) {
 			wb.sharedStrings = partPath(r.Target)
 		}
 	}
+	read := map[string]bool{}
 	for _, s := range doc.Sheets {
-		if p, ok := targets[s.RID]; ok { // chart and dialog sheets hold no rows
-			wb.sheets = append(wb.sheets, sheetRef{name: s.Name, path: p, kind: sheetKinds[fold(s.Name)]})
+		p, ok := targets[s.RID]
+		if !ok { // chart and dialog sheets hold no rows
+			continue
 		}
+		// Excel never lists one part twice; a file that does would have
+		// it read as often as it is listed.
+		if read[p] {
+			return workbook{}, fileError(name, 0, "import_xlsx_broken")
+		}
+		read[p] = true
+		wb.sheets = append(wb.sheets, sheetRef{name: s.Name, path: p, kind: sheetKinds[fold(s.Name)]})
 	}
 	return wb, nil
 }
@@ -149,6 +158,9 @@ func readSharedStrings(zr *zip.Reader, part, name string) ([]string, error) {
 			return nil, fileError(name, 0, "import_xlsx_broken")
 		}
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
+			if len(out) == MaxSharedStrings {
+				return nil, fileError(name, 0, "import_too_many_strings", MaxSharedStrings)
+			}
 			s, err := elementText(d, "si")
 			if err != nil {
 				return nil, fileError(name, 0, "import_xlsx_broken")

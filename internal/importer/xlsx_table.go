@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // maxHeaderRows bounds how far down merged header cells may reach.
@@ -21,7 +22,7 @@ func (data sheetData) table(name string, kind Kind, digest string) (Table, bool,
 	}
 	top := data.rows[h].num
 	bottom := data.headerBottom(top)
-	t := Table{Name: name, Kind: kind, SHA256: digest, HeaderRow: top, Header: data.headerCells(h, bottom)}
+	t := Table{Name: name, Kind: kind, SHA256: digest, HeaderRow: top, Header: data.headerCells(h, bottom), Workbook: true}
 	keys := make([]string, len(t.Header))
 	for i, c := range t.Header {
 		keys[i] = headerKeys[headerName(c)]
@@ -34,9 +35,34 @@ func (data sheetData) table(name string, kind Kind, digest string) (Table, bool,
 		if len(t.Rows) == MaxRows {
 			return Table{}, false, fileError(name, r.num, "import_too_many_rows", MaxRows)
 		}
+		if err := dateOutOfPlace(name, r, keys, t.Header); err != nil {
+			return Table{}, false, err
+		}
 		t.Rows = append(t.Rows, Row{Num: r.num, Cells: data.convert(r, keys)})
 	}
 	return t, true, nil
+}
+
+// dateKeys are the columns that hold dates.
+var dateKeys = map[string]bool{"operating_since": true, "ceased_on": true, "area_since": true,
+	"valid_from": true, "valid_until": true}
+
+// dateOutOfPlace refuses a date cell in a column of the import that holds
+// no dates: the spreadsheet turned what was typed into a date (a
+// certificate number 1/3 into 1 March), and storing the date would change
+// the value without a word.
+func dateOutOfPlace(name string, r sheetRow, keys, header []string) error {
+	for i, k := range r.kinds {
+		if k != cellDate || i >= len(keys) || keys[i] == "" || dateKeys[keys[i]] {
+			continue
+		}
+		shown := r.cells[i]
+		if d, err := time.Parse(time.DateOnly, shown); err == nil {
+			shown = d.Format("02/01/2006")
+		}
+		return fileError(name, r.num, "import_date_in_text", cellName(i+1, r.num), header[i], shown)
+	}
+	return nil
 }
 
 // headerIndex finds the header: the first row that is not a title, a row

@@ -11,8 +11,9 @@ import (
 )
 
 // exampleTaxCode is the example enterprise's tax code in the templates; the
-// example rows of every kind belong together.
-const exampleTaxCode = "0801234560"
+// example rows of every kind belong together. An import refuses a row with
+// it, as an example left in by mistake (see example).
+const exampleTaxCode = "0899999997"
 
 // exampleRows are the templates' filled example rows, one per kind, named so
 // no one takes them for data.
@@ -142,4 +143,15 @@ func TemplateCSV(out io.Writer, k Kind) error {
 		return err
 	}
 	return w.Close()
+}
+
+// example reports whether the row is the template's example row of kind,
+// left in by mistake, and names the field that shows it: the example
+// enterprise's tax code, or the example province total's source.
+func (r *rowReader) example(kind Kind) (field string, ok bool) {
+	if kind == KindProvinceOutput {
+		return "source", r.text("source") == exampleRows()[KindProvinceOutput][5]
+	}
+	tc, err := model.NormalizeTaxCode(r.text("tax_code"))
+	return "tax_code", err == nil && tc == exampleTaxCode
 }

@@ -81,6 +81,28 @@ func TestTemplateReadsBackAndParses(t *testing.T) {
 				len(tables[i].Rows), k, "book.xlsx › "+k.SheetName())
 		}
 	}
+	// The example rows are refused as such, and for nothing else: they show
+	// a valid row of each kind.
+	_, errs := importer.Parse(tables, testRef(), nil)
+	if len(errs) != 4 {
+		t.Errorf("%d problems, want the 4 example rows refused", len(errs))
+	}
+	for _, e := range errs {
+		if e.Problem.Code != "import_example_row" || e.Row != 2 {
+			t.Errorf("problem: %s", e.Format(model.LangEN))
+		}
+	}
+	// With its tax code and source made real, each reads as intended.
+	for i := range tables {
+		for j, h := range tables[i].Header {
+			switch c := &tables[i].Rows[0].Cells[j]; {
+			case strings.HasPrefix(h, "Mã số thuế"):
+				*c = "0801234560"
+			case strings.HasPrefix(h, "Nguồn"):
+				*c = "Cục Thống kê"
+			}
+		}
+	}
 	b, errs := importer.Parse(tables, testRef(), nil)
 	for _, e := range errs {
 		t.Errorf("problem: %s", e.Format(model.LangEN))
@@ -246,3 +268,28 @@ func TestXLSXSheetsNamedByKindOnly(t *testing.T) {
 type excelizeFile = excelize.File
 
 func newZipWriter(w io.Writer) *zip.Writer { return zip.NewWriter(w) }
+
+// TestDateInATextColumnIsRefused: a certificate number 1/3 that the
+// spreadsheet turned into 1 March is refused, naming the cell and what it
+// became, rather than stored as a date.
+func TestDateInATextColumnIsRefused(t *testing.T) {
+	t.Parallel()
+	book := workbook(t, func(f *excelize.File) {
+		f.SetSheetName("Sheet1", "Chứng nhận")
+		setRows(t, f, "Chứng nhận",
+			[]any{"Mã số thuế", "Lĩnh vực", "Hiệu lực từ", "Số giấy chứng nhận"},
+			[]any{"0100233488", "supporting", "2021", "12/GCN"},
+			[]any{"0100233488", "high_tech", "2022", nil},
+		)
+		dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+		f.SetCellValue("Chứng nhận", "D3", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+		f.SetCellStyle("Chứng nhận", "D3", "D3", dateStyle)
+	})
+	_, err := importer.ReadFile(book, "book.xlsx")
+	if code := fileProblem(t, err); code != "import_date_in_text" {
+		t.Fatalf("%v (%s), want import_date_in_text", err, code)
+	}
+	if msg := err.Error(); !strings.Contains(msg, "ô D3 của cột “Số giấy chứng nhận” là một ngày (01/03/2026)") {
+		t.Errorf("message %q", msg)
+	}
+}

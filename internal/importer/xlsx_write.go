@@ -52,6 +52,7 @@ type XLSXWriter struct {
 	kinds   []Kind
 	date    int // style of date cells
 	head    int // style of the header row
+	text    int // style of text cells: Text (@), so an edited cell stays text
 }
 
 // frozenHeader keeps the header row in view while scrolling.
@@ -80,6 +81,9 @@ func (w *XLSXWriter) styles() error {
 	dateFmt := "dd/mm/yyyy"
 	var err error
 	if w.date, err = w.f.NewStyle(&excelize.Style{CustomNumFmt: &dateFmt}); err != nil {
+		return err
+	}
+	if w.text, err = w.f.NewStyle(&excelize.Style{NumFmt: 49}); err != nil {
 		return err
 	}
 	w.head, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
@@ -138,15 +142,21 @@ func (w *XLSXWriter) Row(kind Kind, cells []any) error {
 	return sw.SetRow(cellName(1, w.rows[kind]), out)
 }
 
-// cell is a value as excelize writes it: text neutralised, dates with the
-// date style, amounts as numbers when a number holds them exactly.
+// cell is a value as excelize writes it: text as text in the Text style
+// (a text cell is never a formula, and the style keeps it text when
+// someone edits it, so "=…" needs no visible quote and a tax code keeps
+// its leading zero), dates with the date style, amounts as numbers when a
+// number holds them exactly.
 func (w *XLSXWriter) cell(v any) any {
 	switch v := v.(type) {
 	case string:
 		if v == "" {
 			return nil
 		}
-		return SafeCell(v)
+		if v[0] == '\'' {
+			v = SafeCell(v) // the importer takes a leading quote off
+		}
+		return excelize.Cell{StyleID: w.text, Value: v}
 	case time.Time:
 		return excelize.Cell{StyleID: w.date, Value: v}
 	case model.Money:

@@ -16,7 +16,7 @@ var messages = map[string]message{
 	"tax_code_no_check":    {"mã số thuế không hợp lệ: 9 chữ số đầu %s không thể có chữ số kiểm tra", "invalid tax code: the first nine digits %s admit no check digit"},
 	"tax_code_check_digit": {"sai chữ số kiểm tra: chữ số thứ 10 phải là %d, không phải %d", "wrong check digit: the 10th digit must be %d, not %d"},
 
-	"date_format":             {"ngày %q không đúng dạng dd/mm/yyyy, yyyy-mm-dd hoặc năm (yyyy)", "date %q is not dd/mm/yyyy, yyyy-mm-dd or a year (yyyy)"},
+	"date_format":             {"ngày %q không đúng dạng dd/mm/yyyy, dd/mm/yy, yyyy-mm-dd hoặc năm (yyyy)", "date %q is not dd/mm/yyyy, dd/mm/yy, yyyy-mm-dd or a year (yyyy)"},
 	"date_invalid":            {"ngày %q không có thật", "date %q does not exist"},
 	"date_range":              {"năm phải trong khoảng %d–%d", "the year must be between %d and %d"},
 	"date_before":             {"phải từ ngày %s trở đi", "must be on or after %s"},
@@ -91,6 +91,10 @@ var messages = map[string]message{
 	"import_formulas":         {"ô %s và %d ô khác chứa công thức: tệp nhập phải chứa giá trị, không phải công thức; trong Excel chọn các ô, Sao chép rồi Dán đặc biệt → Giá trị", "cell %s and %d other cells hold formulas: an import must carry values, not formulas; in Excel select the cells, Copy, then Paste Special → Values"},
 	"import_utf16":            {"tệp là văn bản Unicode UTF-16, không phải UTF-8: trong Excel chọn Lưu thành → \"CSV UTF-8 (Comma delimited)\" rồi nhập lại", "the file is UTF-16 Unicode text, not UTF-8: in Excel choose Save As → \"CSV UTF-8 (Comma delimited)\" and import again"},
 	"import_no_sheets":        {"sổ làm việc không có trang tính nào có dữ liệu", "the workbook has no sheet with data"},
+	"noncharacter":            {"có ký tự không phải chữ (U+FFFE hoặc U+FFFF, thường do sao chép từ tệp hỏng): hãy gõ lại ô này", "holds a code point that is not text (U+FFFE or U+FFFF, often pasted from a damaged file): type the cell again"},
+	"import_date_in_text":     {"ô %s của cột “%s” là một ngày (%s), mà cột này không chứa ngày: bảng tính có thể đã tự đổi điều được gõ (ví dụ số giấy chứng nhận 1/3 thành ngày 01/03); hãy định dạng cột là Văn bản (Text), gõ lại ô rồi lưu", "cell %s of the column “%s” is a date (%s), though the column holds no dates: the spreadsheet may have turned what was typed into one (a certificate number 1/3 into 1 March); format the column as Text, type the cell again and save"},
+	"import_example_row":      {"đây là dòng ví dụ của tệp mẫu (doanh nghiệp 0899999997, hoặc nguồn “Ví dụ: …”): xoá dòng này rồi nhập lại", "this is the template's example row (enterprise 0899999997, or the source “Ví dụ: …”): delete it and import again"},
+	"import_too_many_strings": {"bảng tính có hơn %d đoạn văn bản khác nhau, nhiều hơn mọi tệp nhập có thể có: hãy lưu lại bảng tính bằng Excel hoặc LibreOffice, hoặc chia thành nhiều tệp", "the workbook holds more than %d distinct texts, more than any import can: save it again with Excel or LibreOffice, or split it"},
 	"import_too_many_columns": {"ô %s nằm ngoài %d cột đầu tiên: bảng nhập không có nhiều cột như vậy", "cell %s lies beyond the first %d columns: no import has that many columns"},
 	"import_empty_file":       {"tệp trống", "the file is empty"},
 }

@@ -22,8 +22,21 @@ func MoneyFromMillions(n int64) Money { return Money(n * 1000) }
 
 // ParseMoney reads an amount of million VND written plainly (1234.5) or the
 // Vietnamese way (1.234,5).
-func ParseMoney(s string) (Money, error) {
+func ParseMoney(s string) (Money, error) { return ParseMoneyIn(s, StyleUnknown) }
+
+// ParseMoneyIn reads an amount as ParseMoney does, in a file whose other
+// numbers show its style: there "1.234" is no longer ambiguous, but 1.234
+// in a file with decimal points (as an English spreadsheet saves it) and
+// 1234 in one with decimal commas.
+func ParseMoneyIn(s string, style NumberStyle) (Money, error) {
 	i, f, err := ParseDecimal(s)
+	if err != nil && style != StyleUnknown && reOneDot3.MatchString(strings.TrimSpace(s)) {
+		i, f, _ = strings.Cut(strings.TrimSpace(s), ".")
+		if style == StyleComma {
+			i, f, err = i+f, "", nil
+		}
+		err = nil
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -42,6 +55,31 @@ func ParseMoney(s string) (Money, error) {
 		return 0, fieldErr("number_too_large")
 	}
 	return Money(n), nil
+}
+
+// NumberStyle is how a file writes decimals, as far as its numbers show.
+type NumberStyle int
+
+// The styles of decimals.
+const (
+	StyleUnknown NumberStyle = iota
+	StylePoint               // 1234.5, as an English spreadsheet saves numbers
+	StyleComma               // 1234,5 or 1.234,5, as a Vietnamese one does
+)
+
+// StyleOf is the style one number shows: a point or a comma that can
+// only be a decimal separator, or dots that can only group thousands.
+func StyleOf(s string) NumberStyle {
+	s = strings.TrimSpace(s)
+	switch {
+	case reOneDot3.MatchString(s):
+		return StyleUnknown
+	case rePlain.MatchString(s) && strings.Contains(s, "."):
+		return StylePoint
+	case reVNPlain.MatchString(s) && strings.Contains(s, ","), reVNGroup.MatchString(s):
+		return StyleComma
+	}
+	return StyleUnknown
 }
 
 // String writes the amount as a plain decimal in million VND without

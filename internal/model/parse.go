@@ -90,12 +90,15 @@ const (
 
 var (
 	reDMY  = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
+	reDMY2 = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{2})$`)
 	reISO  = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})$`)
 	reYear = regexp.MustCompile(`^\d{4}$`)
 )
 
 // ParseDate reads dd/mm/yyyy, yyyy-mm-dd or a bare year (its first or last
-// day, by edge). The result is midnight UTC of that day.
+// day, by edge), and dd/mm/yy as a Vietnamese spreadsheet saves a date in
+// CSV: a two-digit year from 00 to 49 is 2000–2049, from 50 to 99
+// 1950–1999 (TwoDigitYear). The result is midnight UTC of that day.
 func ParseDate(s string, edge YearEdge) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	var y, m, d int
@@ -103,6 +106,9 @@ func ParseDate(s string, edge YearEdge) (time.Time, error) {
 	case reDMY.MatchString(s):
 		p := reDMY.FindStringSubmatch(s)
 		d, m, y = atoi(p[1]), atoi(p[2]), atoi(p[3])
+	case reDMY2.MatchString(s):
+		p := reDMY2.FindStringSubmatch(s)
+		d, m, y = atoi(p[1]), atoi(p[2]), TwoDigitYear(atoi(p[3]))
 	case reISO.MatchString(s):
 		p := reISO.FindStringSubmatch(s)
 		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
@@ -122,6 +128,16 @@ func ParseDate(s string, edge YearEdge) (time.Time, error) {
 		return time.Time{}, fieldErr("date_invalid", s)
 	}
 	return t, nil
+}
+
+// TwoDigitYear is the year a two-digit year means: 00–49 are 2000–2049,
+// 50–99 are 1950–1999. The register's dates (enterprises founded since the
+// 1950s, certificates valid into the 2040s) all fall in that span.
+func TwoDigitYear(yy int) int {
+	if yy < 50 {
+		return 2000 + yy
+	}
+	return 1900 + yy
 }
 
 // Date returns midnight UTC of a calendar day, the form every date takes
@@ -222,3 +238,16 @@ func ParseShare(s string) (float64, error) {
 }
 
 func strconvFloat(f float64) string { return strconv.FormatFloat(f, 'f', 6, 64) }
+
+// Noncharacter reports whether s holds a Unicode noncharacter (U+FFFE,
+// U+FFFF, U+FDD0–U+FDEF and the last two code points of every plane):
+// never text, they cannot be written back as they were read (an export
+// turns them into U+FFFD), so they are refused where they enter.
+func Noncharacter(s string) bool {
+	for _, r := range s {
+		if (r >= 0xFDD0 && r <= 0xFDEF) || r&0xFFFE == 0xFFFE {
+			return true
+		}
+	}
+	return false
+}

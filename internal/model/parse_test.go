@@ -78,6 +78,13 @@ func TestParseDate(t *testing.T) {
 		{"10/29/2021", YearStart, time.Time{}, "date_invalid"},
 		{"29.10.2021", YearStart, time.Time{}, "date_format"},
 		{"1850", YearStart, time.Time{}, "date_range"},
+		// dd/mm/yy, as a Vietnamese spreadsheet saves CSV: 00–49 → 20xx.
+		{"01/02/95", YearStart, Date(1995, 2, 1), ""},
+		{"1/7/25", YearStart, Date(2025, 7, 1), ""},
+		{"31/12/49", YearStart, Date(2049, 12, 31), ""},
+		{"01/01/50", YearStart, Date(1950, 1, 1), ""},
+		{"31/02/25", YearStart, time.Time{}, "date_invalid"},
+		{"1/7/025", YearStart, time.Time{}, "date_format"},
 		{"", YearStart, time.Time{}, "date_format"},
 	}
 	for _, tt := range tests {
@@ -189,4 +196,34 @@ func codeOf(err error) string {
 		return fe.Code
 	}
 	return "not a FieldError: " + err.Error()
+}
+
+// TestParseMoneyIn: "1.234" alone is refused, but a file's other numbers
+// settle it: 1.234 among decimal points, 1234 among decimal commas.
+func TestParseMoneyIn(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		style NumberStyle
+		want  Money
+		code  string
+	}{
+		{"1.234", StyleUnknown, 0, "number_ambiguous"},
+		{"1.234", StylePoint, 1234, ""},
+		{"1.234", StyleComma, MoneyFromMillions(1234), ""},
+		{"1234567.891", StylePoint, 1234567891, ""},
+		{"1234567,891", StyleComma, 1234567891, ""},
+		{"0.001", StyleComma, 1, ""},
+		{"12.5", StyleUnknown, 12500, ""},
+	} {
+		got, err := ParseMoneyIn(tt.in, tt.style)
+		if got != tt.want || codeOf(err) != tt.code {
+			t.Errorf("ParseMoneyIn(%q, %d) = %v, %v; want %v, %q", tt.in, tt.style, got, err, tt.want, tt.code)
+		}
+	}
+	for in, want := range map[string]NumberStyle{"1.234": StyleUnknown, "1234.5": StylePoint, "0.001": StylePoint,
+		"1234,5": StyleComma, "1.234.567": StyleComma, "1.234,5": StyleComma, "1234": StyleUnknown, "abc": StyleUnknown} {
+		if got := StyleOf(in); got != want {
+			t.Errorf("StyleOf(%q) = %d, want %d", in, got, want)
+		}
+	}
 }

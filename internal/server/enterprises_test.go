@@ -142,7 +142,7 @@ func TestEnterpriseFormRejectsEachBadField(t *testing.T) {
 		{"vsic", "4610", "phải gồm 2 đến 5 chữ số thuộc ngành B, C, D hoặc E"},
 		{"operating_since", "", "Bắt buộc phải nhập"},
 		{"operating_since", "31/02/2020", "không có thật"},
-		{"operating_since", "2020/01/15", "không đúng dạng dd/mm/yyyy, yyyy-mm-dd hoặc năm"},
+		{"operating_since", "2020/01/15", "không đúng dạng dd/mm/yyyy, dd/mm/yy, yyyy-mm-dd hoặc năm"},
 		{"ceased_on", "2010", "Ngày ngừng hoạt động phải sau ngày bắt đầu hoạt động (15/03/2015)"},
 		{"employees", "-3", "Không được âm"},
 		{"employees", "mười", "không phải là số nguyên"},

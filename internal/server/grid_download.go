@@ -44,6 +44,12 @@ func handleGridDownload(d *deps, ext string) http.Handler {
 			return
 		}
 		t := gridTable(q, rows)
+		if ext == chartExtCSV {
+			// Amounts with the decimal separator of the reader's
+			// spreadsheet: a comma in Vietnamese, a point in English
+			// (which would read 1234,5 as 12345); the import reads both.
+			t.Lang = i18n.From(r.Context())
+		}
 		sendTables(w, r, d, chartFileName("so-lieu", q.year, q.plan, q.basis, ext), ext, t.Title, []downloadTable{t})
 	})
 }

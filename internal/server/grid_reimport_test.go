@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -175,5 +176,63 @@ func TestGridDownloadImportsBackUnchanged(t *testing.T) {
 	if len(after) != len(before) || len(changed) != 1 || !strings.HasPrefix(changed[0], want) {
 		t.Errorf("after the edited grid: %d figures (want %d), changed %q; want one, beginning %q",
 			len(after), len(before), changed, want)
+	}
+}
+
+// TestEnglishGridCSVRoundTrip: the grid downloaded in English writes
+// amounts with a decimal point, as an English spreadsheet reads them (a
+// decimal comma, 1234567,891, it would take for 1234567891); imported
+// back, nothing changes, "1.234" included, since the file's other amounts
+// show its decimals are points.
+func TestEnglishGridCSVRoundTrip(t *testing.T) {
+	t.Parallel()
+	srv, st := chartsDemoServer(t)
+	ctx := context.Background()
+	rows, _, err := st.GridRows(ctx, store.GridFilter{Scope: todayScope(t, st, "HD-3164"), Year: 2024, Basis: model.BasisCurrent}, 50, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var figs []*model.Figure
+	for _, r := range rows {
+		if r.Figure != nil {
+			figs = append(figs, r.Figure)
+		}
+	}
+	values := []model.Money{1234567891, 1, 1234} // 1234567,891 · 0,001 · 1,234 million
+	if len(figs) < len(values) {
+		t.Fatalf("%d 2024 figures in the grid's first rows", len(figs))
+	}
+	for i, v := range values {
+		f := figs[i]
+		f.ProductionValue = v
+		if err := st.UpdateFigure(ctx, f, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := figuresFingerprint(t, st)
+	english := client(t, srv.URL, model.RoleAdmin)
+	if resp, _ := send(t, english, http.MethodPost, srv.URL+"/lang", url.Values{"lang": {"en"}, "back": {"/"}}, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("switch to English: %d", resp.StatusCode)
+	}
+	_, data := get(t, english, srv.URL+"/figures.csv?plan=HD-3164&year=2024&basis=current", "text/csv; charset=utf-8")
+	for _, want := range []string{",1234567.891,", ",0.001,", ",1.234,"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("the English grid lacks %s", want)
+		}
+	}
+	if bytes.Contains(data, []byte(`"1234567,891"`)) {
+		t.Error("the English grid writes a decimal comma")
+	}
+	editor := client(t, srv.URL, model.RoleEditor)
+	counts, token := reimport(t, editor, srv.URL, "grid-en.csv", data)
+	if counts[0] != 0 || counts[1] != 0 || counts[2] == 0 {
+		t.Fatalf("the English grid back: added %d, changed %d, left alone %d; want nothing added or changed", counts[0], counts[1], counts[2])
+	}
+	confirmReimport(t, editor, srv.URL, token)
+	after := figuresFingerprint(t, st)
+	for id, was := range before {
+		if after[id] != was {
+			t.Errorf("figure %d = %s, want %s", id, after[id], was)
+		}
 	}
 }

@@ -128,6 +128,9 @@ func previewView(ctx context.Context, p store.PendingImport, c checked) web.Impo
 	}
 	if len(c.errs) > 0 {
 		v.ErrorTotal = fm.Int(int64(len(c.errs)))
+		if c.batch.Truncated {
+			v.ErrorTotal, v.Stopped = i18n.Tf(ctx, "hơn %s", v.ErrorTotal), true
+		}
 		return v
 	}
 	v.Token = p.Token

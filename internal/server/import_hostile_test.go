@@ -45,6 +45,10 @@ func TestImportRefusesHostileFiles(t *testing.T) {
 		{"utf16.csv", []byte(utf16), 422, "văn bản Unicode UTF-16"},
 		{"trieu-dong.xlsx", xlsxtest.MillionRows(1_000_000), 422, "Trang “figures”: tệp có hơn 200000 dòng dữ liệu"},
 		{"cong-thuc.xlsx", formula, 422, "Trang “Số liệu”, dòng 2, “=SUM(A1:A3)”: ô C2 chứa công thức"},
+		// Small files that once cost hundreds of megabytes.
+		{"hai-trieu-cot.csv", []byte(csv + "0100233488," + strings.Repeat(",", 2_000_000) + "\r\n"), 422, "Dòng 3: ô GS3 nằm ngoài 200 cột đầu tiên"},
+		{"hai-lan.xlsx", xlsxtest.SheetListedTwice(good), 422, "Không đọc được tệp XLSX (tệp hỏng"},
+		{"chuoi.xlsx", xlsxtest.ManyStrings(good, 12_000_000), 422, "đoạn văn bản khác nhau"},
 	} {
 		start := time.Now()
 		status, page := upload(t, c, srv.URL, f.name, f.data)

@@ -43,7 +43,7 @@ func page(r *http.Request, d *deps, title string) web.Page {
 	if u, ok := currentUser(r); ok {
 		p.User = &web.UserView{Email: u.Email, Name: u.Name, Role: string(u.Role), Admin: u.Can(model.RoleAdmin)}
 	}
-	if d.sessions != nil {
+	if d.sessions != nil && !sessionless(r.URL.Path) {
 		p.Flash = d.sessions.PopString(ctx, sessFlash)
 	}
 	demo, err := d.hasDemo(r)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/a-h/templ"
+
 	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
@@ -29,14 +31,30 @@ func handleReport(d *deps) http.Handler {
 		// reader's language; only its download links speak theirs.
 		reader := i18n.From(r.Context())
 		vi := r.WithContext(i18n.WithLang(r.Context(), model.LangVI))
-		v, err := d.report(vi, q)
+		// Kept drawn for the register's version, as the overview is.
+		_, signedIn := currentUser(r)
+		key := fmt.Sprintf("report|%s|%t", q.key(), signedIn) + "|" + string(reader)
+		page, vi, err := kept(d, vi, key, func(ctx context.Context) (string, error) {
+			v, err := d.report(vi.WithContext(ctx), q)
+			if err != nil {
+				return "", err
+			}
+			v.Reader = reader
+			var b strings.Builder
+			err = web.Report(v).Render(ctx, &b)
+			return b.String(), err
+		})
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		v.Reader = reader
-		render(w, vi, d.logger, http.StatusOK, web.Report(v))
+		render(w, vi, d.logger, http.StatusOK, templ.Raw(page))
 	})
+}
+
+// key names q among what is kept for one register version.
+func (q reportQuery) key() string {
+	return fmt.Sprintf("%s|%d|%s|%s|%s", q.plan.Code, q.year, q.basis, q.asOf.Format(time.DateOnly), q.asOfParam)
 }
 
 // reportQuery is what a report, or a download of an overview's chart, is

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"net/url"
@@ -59,23 +60,29 @@ func handleReportWorkbook(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		plan, year, basis := q.plan, q.year, q.basis
-		rep, sc, err := d.progressOf(r.Context(), q)
+		// Kept for the register's version, as the report is.
+		book, r, err := kept(d, r, "report.xlsx|"+q.key()+"|"+string(i18n.From(r.Context())), func(ctx context.Context) (string, error) {
+			rep, sc, err := d.progressOf(ctx, q)
+			if err != nil {
+				return "", err
+			}
+			var tables []downloadTable
+			for _, s := range reportSheets() {
+				t, err := d.reportTable(ctx, q, rep, sc, s)
+				if err != nil {
+					return "", err
+				}
+				tables = append(tables, t)
+			}
+			var buf bytes.Buffer
+			err = writeTablesXLSX(&buf, "Báo cáo tiến độ năm "+strconv.Itoa(q.year)+" · "+q.plan.Name, tables)
+			return buf.String(), err
+		})
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		var tables []downloadTable
-		for _, s := range reportSheets() {
-			t, err := d.reportTable(r.Context(), q, rep, sc, s)
-			if err != nil {
-				serverError(w, r, d.logger, err)
-				return
-			}
-			tables = append(tables, t)
-		}
-		title := "Báo cáo tiến độ năm " + strconv.Itoa(year) + " · " + plan.Name
-		sendTables(w, r, d, chartFileName(plan.Code, year, "bao-cao", basis, chartExtXLSX), chartExtXLSX, title, tables)
+		sendChartFile(w, chartFileName(q.plan.Code, q.year, "bao-cao", q.basis, chartExtXLSX), chartFileTypes[chartExtXLSX], []byte(book))
 	})
 }
 

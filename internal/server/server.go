@@ -68,7 +68,7 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	// with the GET route, as monitors expect.
 	r := chi.NewRouter()
 	r.Use(recoverPanics(logger), logRequests(logger), securityHeaders(opt.SecureCookies), speak,
-		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, d.sessions.LoadAndSave, loadUser(d))
+		crossOrigin(d), limitBody(maxFormBytes, uploadRoute), middleware.GetHead, exceptSessionless(d.sessions.LoadAndSave), exceptSessionless(loadUser(d)), validInput(d))
 	addRoutes(r, d)
 	return r
 }

@@ -195,3 +195,41 @@ func TestEnglishNamesComeFromTheReferenceLists(t *testing.T) {
 		t.Error("the English overview does not show the category's new English name")
 	}
 }
+
+// TestReportNeverStale: the printed report and its workbook are kept for
+// the register's version, so asked again they are the same bytes, and the
+// very next request after a write shows it: one more enterprise in the
+// report's list.
+func TestReportNeverStale(t *testing.T) {
+	t.Parallel()
+	srv, st := chartsDemoServer(t)
+	ctx := context.Background()
+	c := client(t, srv.URL, model.RoleViewer)
+	const page = "/reports/HD-3164/2025?as_of=2026-12-04"
+	listed := func() (int, string) {
+		t.Helper()
+		_, body, _ := entDo(t, c, srv.URL+page, nil)
+		i := strings.Index(body, `<table class="enterprises">`)
+		if i < 0 {
+			t.Fatal("the report lists no enterprises")
+		}
+		_, book, _ := entDo(t, c, srv.URL+"/reports/HD-3164/2025.xlsx?as_of=2026-12-04", nil)
+		return strings.Count(body[i:], "<tr>") - 1, book
+	}
+	n, book := listed()
+	if again, book2 := listed(); again != n || book2 != book {
+		t.Fatalf("asked again with no write: %d listed (was %d), workbook same: %v", again, n, book2 == book)
+	}
+	e := model.Enterprise{TaxCode: "0101248141", Name: "Công ty Thử Báo Cáo", ProvinceCode: "HD",
+		OperatingSince: model.Date(2016, 1, 1)}
+	if err := st.CreateEnterprise(ctx, &e, 0); err != nil {
+		t.Fatal(err)
+	}
+	cl := model.Classification{EnterpriseID: e.ID, Category: model.CategorySupporting, ValidFrom: model.Date(2020, 1, 1)}
+	if err := st.AddClassification(ctx, &cl, 0); err != nil {
+		t.Fatal(err)
+	}
+	if after, book2 := listed(); after != n+1 || book2 == book {
+		t.Errorf("after a write: %d listed, want %d; workbook changed: %v", after, n+1, book2 != book)
+	}
+}

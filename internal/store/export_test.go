@@ -110,8 +110,8 @@ func TestExportXLSXImportsBackUnchanged(t *testing.T) {
 }
 
 // checkNeutralised looks at the cells as a spreadsheet shows them: text
-// that would be a formula starts with a quote, numbers and dates are
-// numbers.
+// that would be a formula is a text cell in the Text style, as written (no
+// visible quote) and never a formula; numbers and dates are numbers.
 func checkNeutralised(t *testing.T, data []byte) {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
@@ -124,11 +124,19 @@ func checkNeutralised(t *testing.T, data []byte) {
 		t.Fatal(err)
 	}
 	found := 0
-	for _, r := range rows {
+	for i, r := range rows {
 		if r[0] == importTaxA {
 			found++
-			if r[1] != `'=HYPERLINK("http://x","y")` || r[2] != "'+84 Co" {
-				t.Errorf("row %q: formula-like text not neutralised", r)
+			if r[1] != `=HYPERLINK("http://x","y")` || r[2] != "+84 Co" {
+				t.Errorf("row %q: formula-like text not as written", r)
+			}
+			cell := "B" + strconv.Itoa(i+1)
+			formula, _ := f.GetCellFormula("Doanh nghiệp", cell)
+			typ, _ := f.GetCellType("Doanh nghiệp", cell)
+			style, _ := f.GetCellStyle("Doanh nghiệp", cell)
+			st, _ := f.GetStyle(style)
+			if formula != "" || (typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString) || st == nil || st.NumFmt != 49 {
+				t.Errorf("%s: formula %q, type %v, style %+v; want a text cell in the Text style", cell, formula, typ, st)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/alexedwards/scs/pgxstore"
 	"github.com/alexedwards/scs/v2"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -42,6 +43,7 @@ type sessionStore struct {
 type seenSession struct {
 	data   []byte
 	expiry time.Time
+	ended  bool // deleted: a save must not bring it back
 }
 
 // FindCtx reads the session and remembers it with its stored expiry.
@@ -50,11 +52,14 @@ func (s *sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 	var expiry time.Time
 	err := s.db.QueryRow(ctx, `SELECT data, expiry FROM sessions WHERE token = $1 AND current_timestamp < expiry`,
 		token).Scan(&b, &expiry)
+	if errors.Is(err, pgx.ErrNoRows) {
+		// Ended or never ours: the manager starts a new session with a new
+		// token, so no save of this one may insert it again.
+		s.end(token)
+		return nil, false, nil
+	}
 	if err != nil {
 		s.forget(token)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil, false, nil
-		}
 		return nil, false, err
 	}
 	s.remember(token, b, expiry)
@@ -63,15 +68,32 @@ func (s *sessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 
 // CommitCtx saves the session unless only its expiry moved, by less than
 // touchEvery, since it was last read or saved here.
+//
+// A session read here is saved by UPDATE alone, so a request that loaded
+// it before it was ended (signing out, here or on another instance)
+// cannot write it back: the row is gone and stays gone. Only a session
+// never read here, a new one, is inserted. (Were the memory of sessions
+// read to overflow between a request's read and its save, that one save
+// would insert; it takes maxSeen sessions at once.)
 func (s *sessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	s.mu.Lock()
-	old, ok := s.seen[token]
+	old, known := s.seen[token]
 	s.mu.Unlock()
-	if ok && bytes.Equal(old.data, b) && !expiry.Before(old.expiry) && expiry.Sub(old.expiry) < touchEvery {
+	if known && !old.ended && bytes.Equal(old.data, b) && !expiry.Before(old.expiry) && expiry.Sub(old.expiry) < touchEvery {
 		return nil
 	}
-	_, err := s.db.Exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
-		ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry`, token, b, expiry)
+	var err error
+	if known {
+		var tag pgconn.CommandTag
+		tag, err = s.db.Exec(ctx, `UPDATE sessions SET data = $2, expiry = $3 WHERE token = $1`, token, b, expiry)
+		if err == nil && tag.RowsAffected() == 0 {
+			s.end(token) // ended meanwhile: it stays ended
+			return nil
+		}
+	} else {
+		_, err = s.db.Exec(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
+			ON CONFLICT (token) DO UPDATE SET data = EXCLUDED.data, expiry = EXCLUDED.expiry`, token, b, expiry)
+	}
 	if err != nil {
 		s.forget(token)
 		return err
@@ -80,9 +102,10 @@ func (s *sessionStore) CommitCtx(ctx context.Context, token string, b []byte, ex
 	return nil
 }
 
-// DeleteCtx deletes the session.
+// DeleteCtx deletes the session, and remembers it as ended so that no save
+// here brings it back.
 func (s *sessionStore) DeleteCtx(ctx context.Context, token string) error {
-	s.forget(token)
+	s.end(token)
 	_, err := s.db.Exec(ctx, `DELETE FROM sessions WHERE token = $1`, token)
 	return err
 }
@@ -107,6 +130,16 @@ func (s *sessionStore) remember(token string, b []byte, expiry time.Time) {
 		clear(s.seen)
 	}
 	s.seen[token] = seenSession{data: bytes.Clone(b), expiry: expiry}
+}
+
+// end remembers token as a session that has ended.
+func (s *sessionStore) end(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.seen) >= maxSeen {
+		clear(s.seen)
+	}
+	s.seen[token] = seenSession{ended: true}
 }
 
 func (s *sessionStore) forget(token string) {

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -87,10 +89,74 @@ func TestSessionTouchesSkipped(t *testing.T) {
 	if _, ok, err := ss.FindCtx(ctx, "tok"); err != nil || ok {
 		t.Errorf("after delete: found %v, err %v", ok, err)
 	}
+	// A save after the delete (a request that read it before) writes
+	// nothing: an ended session stays ended.
 	if err := ss.CommitCtx(ctx, "tok", []byte("b"), t0.Add(2*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := stored(); data != "b" {
-		t.Errorf("a session saved again after delete was not written: %q", data)
+	var n int
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM sessions WHERE token = 'tok'`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("a session saved again after delete is back (%d rows, %v)", n, err)
+	}
+}
+
+// TestSessionEndedStaysEnded: a request that read a session before it was
+// ended (signing out, on this instance or another) saves it afterwards, as
+// the session manager does when the answer starts; the session stays
+// ended. A hundred times over, with the save racing the deletion.
+func TestSessionEndedStaysEnded(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	url := storetest.URL(t)
+	st, err := store.Open(ctx, url, store.Options{MaxConns: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	here, there := st.SessionStore(0).(scs.CtxStore), st.SessionStore(0).(scs.CtxStore)
+	expiry := time.Now().Add(30 * time.Minute)
+	for i := range 100 {
+		token := "tok-" + strconv.Itoa(i)
+		if err := here.CommitCtx(ctx, token, []byte("signed in"), expiry); err != nil {
+			t.Fatal(err)
+		}
+		// Requests in flight on both instances have read the session.
+		for _, s := range []scs.CtxStore{here, there} {
+			if _, ok, err := s.FindCtx(ctx, token); err != nil || !ok {
+				t.Fatalf("find %s = %v, %v", token, ok, err)
+			}
+		}
+		var wg sync.WaitGroup
+		ended := here
+		if i%2 == 1 {
+			ended = there
+		}
+		wg.Add(3)
+		go func() { defer wg.Done(); _ = ended.DeleteCtx(ctx, token) }()
+		for _, s := range []scs.CtxStore{here, there} {
+			go func() {
+				defer wg.Done()
+				_ = s.CommitCtx(ctx, token, []byte("signed in, flash"), expiry.Add(time.Minute))
+			}()
+		}
+		wg.Wait()
+		// Saves that come after the deletion, as a slow request's would.
+		for _, s := range []scs.CtxStore{here, there} {
+			if err := s.CommitCtx(ctx, token, []byte("signed in, later"), expiry.Add(2*time.Minute)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, s := range []scs.CtxStore{here, there} {
+			if _, ok, err := s.FindCtx(ctx, token); err != nil || ok {
+				t.Fatalf("round %d: the ended session %s is alive again (%v)", i, token, err)
+			}
+		}
+	}
+	// A new session is still saved.
+	if err := here.CommitCtx(ctx, "new", []byte("x"), expiry); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := there.FindCtx(ctx, "new"); !ok {
+		t.Error("a new session was not saved")
 	}
 }

@@ -9,7 +9,9 @@ import (
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -194,4 +196,51 @@ func must(err error) {
 	if err != nil {
 		panic(err)
 	}
+}
+
+// SheetListedTwice is the workbook with its first sheet listed once more
+// under another name, the same part behind both: a reader that follows
+// the list reads that part twice.
+func SheetListedTwice(book []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	must(err)
+	var wb []byte
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			rc, err := f.Open()
+			must(err)
+			wb, err = io.ReadAll(rc)
+			must(err)
+			rc.Close()
+		}
+	}
+	s := string(wb)
+	start := strings.Index(s, "<sheet ")
+	end := start + strings.Index(s[start:], "/>") + 2
+	again := strings.Replace(s[start:end], `sheetId="`, `sheetId="9`, 1)
+	again = strings.Replace(again, `name="`, `name="Bản sao `, 1)
+	s = s[:end] + again + s[end:]
+	return rewrite(book, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/workbook.xml")
+		must(err)
+		_, err = w.Write([]byte(s))
+		must(err)
+	}, "xl/workbook.xml")
+}
+
+// ManyStrings is the workbook with a table of n empty shared strings
+// (5 bytes each unpacked, a few bytes packed), in place of its own.
+func ManyStrings(book []byte, n int) []byte {
+	return rewrite(book, func(zw *zip.Writer) {
+		w, err := zw.Create("xl/sharedStrings.xml")
+		must(err)
+		_, err = w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`))
+		must(err)
+		for range n / 1000 {
+			_, err = w.Write([]byte(strings.Repeat("<si/>", 1000)))
+			must(err)
+		}
+		_, err = w.Write([]byte(`</sst>`))
+		must(err)
+	}, "xl/sharedStrings.xml")
 }
