@@ -35,7 +35,7 @@ func runImport(ctx context.Context, e env, cfg config.Config, args []string) err
 	if err := cfg.RequireDatabase(); err != nil {
 		return usageError{err}
 	}
-	tables, problems, err := readImportFiles(fs.Args())
+	tables, problems, err := readImportFiles(ctx, fs.Args())
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func runImport(ctx context.Context, e env, cfg config.Config, args []string) err
 	if err != nil {
 		return err
 	}
-	batch, rowProblems := importer.Parse(tables, ref, func(tc string) bool { return known[tc] })
+	batch, rowProblems := importer.Parse(ctx, tables, ref, func(tc string) bool { return known[tc] })
 	if problems = append(problems, rowProblems...); len(problems) > 0 {
 		inArgOrder(problems, fs.Args())
 		for _, p := range problems {
@@ -73,7 +73,7 @@ func runImport(ctx context.Context, e env, cfg config.Config, args []string) err
 // readImportFiles reads every file, CSV or XLSX as its content shows; a
 // file that cannot be read as an import is a problem to report with the
 // others, not a reason to stop.
-func readImportFiles(paths []string) ([]importer.Table, []importer.RowError, error) {
+func readImportFiles(ctx context.Context, paths []string) ([]importer.Table, []importer.RowError, error) {
 	var tables []importer.Table
 	var problems []importer.RowError
 	for _, path := range paths {
@@ -81,7 +81,7 @@ func readImportFiles(paths []string) ([]importer.Table, []importer.RowError, err
 		if err != nil {
 			return nil, nil, err
 		}
-		ts, err := importer.ReadFile(data, path)
+		ts, err := importer.ReadFile(ctx, data, path)
 		var re *importer.RowError
 		switch {
 		case errors.As(err, &re):

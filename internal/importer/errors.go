@@ -58,3 +58,10 @@ func sortErrors(errs []RowError) {
 			cmp.Compare(a.order[1], b.order[1]))
 	})
 }
+
+// checkEvery is how many rows a reader goes between looks at its context.
+const checkEvery = 4096
+
+// timedOut refuses the file name whose reading or checking outlasted the
+// import's time.
+func timedOut(name string) *RowError { return fileError(name, 0, "import_timeout") }

@@ -70,7 +70,7 @@ func TestFiguresReadPastNameAndArea(t *testing.T) {
 			[]any{tcA, "Công ty A", "Huyện Không Có", 2024, "current", 1234.5, 25.5, 7, 120, "estimate"},
 			[]any{tcB, nil, nil, 2024, "const2010", 10})
 		tables := mustReadXLSX(t, data)
-		b, errs := importer.Parse(tables, testRef(), func(string) bool { return true })
+		b, errs := importer.Parse(t.Context(), tables, testRef(), func(string) bool { return true })
 		sameProblems(t, errs, nil)
 		if got := fmt.Sprint(figureSummary(b)); got != want {
 			t.Errorf("sheet %s: figures =\n%s\nwant\n%s", sheet, got, want)
@@ -137,7 +137,7 @@ func TestFiguresRowWithoutFigureIsSkipped(t *testing.T) {
 	data := xlsxtest.Workbook("Số liệu", gridHeader,
 		[]any{tcA, "Công ty A", nil, 2024, "current", nil, nil, nil, nil, nil},
 		[]any{tcB, "Công ty B", nil, 2024, "current", 20})
-	b, errs = importer.Parse(mustReadXLSX(t, data), testRef(), func(string) bool { return true })
+	b, errs = importer.Parse(t.Context(), mustReadXLSX(t, data), testRef(), func(string) bool { return true })
 	sameProblems(t, errs, nil)
 	if len(b.Figures) != 1 || b.Figures[0].TaxCode != tcB || b.Files[0].Skipped != 1 {
 		t.Errorf("figures %v, file %+v; want only %s's, one row skipped", figureSummary(b), b.Files[0], tcB)

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"strings"
 
 	"industrytargets/internal/model"
@@ -78,8 +79,11 @@ type Batch struct {
 // the import, and tax codes that are neither in an enterprises table nor
 // known (known may be nil when the register is empty). It returns every
 // problem, in file order; when there is any, the batch holds no records.
-func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batch, []RowError) {
-	p := &parser{lookup: newLookup(ref), known: known, taxCodes: map[string]bool{}, seen: map[string]Origin{}}
+//
+// When ctx ends (the import's time is up) the check stops, and its one
+// problem says so.
+func Parse(ctx context.Context, tables []Table, ref Reference, known func(taxCode string) bool) (Batch, []RowError) {
+	p := &parser{ctx: ctx, lookup: newLookup(ref), known: known, taxCodes: map[string]bool{}, seen: map[string]Origin{}}
 	headers := make([]*header, len(tables))
 	var errs []RowError
 	for i, t := range tables {
@@ -103,6 +107,9 @@ func Parse(tables []Table, ref Reference, known func(taxCode string) bool) (Batc
 			}
 		}
 	}
+	if p.timedOut {
+		errs = []RowError{*timedOut(tables[0].Name)}
+	}
 	if len(errs) > 0 {
 		// All or nothing: no records, so none can be written by mistake.
 		b = Batch{Files: b.Files}
@@ -121,6 +128,8 @@ const MaxErrors = 1000
 
 // parser carries what rows of one import share.
 type parser struct {
+	ctx      context.Context
+	timedOut bool // ctx ended before every row was checked
 	*lookup
 	known        func(string) bool
 	taxCodes     map[string]bool   // tax codes of the import's enterprise rows
@@ -140,7 +149,11 @@ func (p *parser) table(b *Batch, t Table, ti int, h *header, room int) (skipped 
 	}
 	warned := map[int]bool{}
 	style := numberStyle(t, h)
-	for _, row := range t.Rows {
+	for n, row := range t.Rows {
+		if n%checkEvery == 0 && p.ctx.Err() != nil {
+			p.timedOut = true
+			break
+		}
 		r := &rowReader{h: h, cells: row.Cells, v: &model.ValidationError{}, style: style}
 		src := Origin{File: t.Name, Row: row.Num, Columns: set}
 		if field, ok := r.example(h.kind); ok {

@@ -1,6 +1,7 @@
 package importer_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"industrytargets/internal/importer"
+	"industrytargets/internal/importer/xlsxtest"
 	"industrytargets/internal/model"
 )
 
@@ -61,7 +63,7 @@ func parse(t *testing.T, known []string, files ...csvFile) (importer.Batch, []im
 	for _, tc := range known {
 		set[tc] = true
 	}
-	return importer.Parse(tables, testRef(), func(tc string) bool { return set[tc] })
+	return importer.Parse(t.Context(), tables, testRef(), func(tc string) bool { return set[tc] })
 }
 
 // mustParse parses and fails the test on any problem.
@@ -177,7 +179,7 @@ func TestKindFromHeader(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, errs := importer.Parse([]importer.Table{tb}, testRef(), nil)
+		b, errs := importer.Parse(t.Context(), []importer.Table{tb}, testRef(), nil)
 		var codes []string
 		for _, e := range errs {
 			codes = append(codes, e.Problem.Code)
@@ -411,7 +413,7 @@ func TestRowNumbersAsInASpreadsheet(t *testing.T) {
 	if fmt.Sprint(nums) != "[2 4 5]" {
 		t.Errorf("row numbers = %v, want [2 4 5]", nums)
 	}
-	_, errs := importer.Parse([]importer.Table{tb}, testRef(), nil)
+	_, errs := importer.Parse(t.Context(), []importer.Table{tb}, testRef(), nil)
 	sameProblems(t, errs, []problem{{5, "operating_since", "31/02/2015", "date_invalid"}})
 }
 
@@ -523,7 +525,7 @@ func TestAmbiguousName(t *testing.T) {
 	ref := testRef()
 	ref.Areas = append(ref.Areas, model.Area{ID: 14, ProvinceCode: "HD", Code: "cam_giang_2", Name: "Huyện Cẩm Giàng"})
 	tb, _ := importer.ReadCSV(strings.NewReader("tax_code,name,area,operating_since\n"+tcA+",A,huyện cẩm giàng,2015\n"), "e.csv")
-	_, errs := importer.Parse([]importer.Table{tb}, ref, nil)
+	_, errs := importer.Parse(t.Context(), []importer.Table{tb}, ref, nil)
 	sameProblems(t, errs, []problem{{2, "area", "huyện cẩm giàng", "import_ambiguous_area"}})
 }
 
@@ -541,7 +543,7 @@ func TestParseStopsAtMaxErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	batch, errs := importer.Parse([]importer.Table{tb}, testRef(), nil)
+	batch, errs := importer.Parse(t.Context(), []importer.Table{tb}, testRef(), nil)
 	if len(errs) != importer.MaxErrors || !batch.Truncated {
 		t.Fatalf("%d problems, truncated %v; want %d and true", len(errs), batch.Truncated, importer.MaxErrors)
 	}
@@ -550,7 +552,7 @@ func TestParseStopsAtMaxErrors(t *testing.T) {
 	}
 	few := strings.Join(strings.Split(b.String(), "\n")[:11], "\n") + "\n"
 	tb, _ = importer.ReadCSV(strings.NewReader(few), "figures.csv")
-	if batch, errs := importer.Parse([]importer.Table{tb}, testRef(), nil); batch.Truncated || len(errs) < 10 {
+	if batch, errs := importer.Parse(t.Context(), []importer.Table{tb}, testRef(), nil); batch.Truncated || len(errs) < 10 {
 		t.Errorf("ten bad rows: %d problems, truncated %v", len(errs), batch.Truncated)
 	}
 }
@@ -637,5 +639,32 @@ func TestNoncharactersAreRefused(t *testing.T) {
 	_, errs := parse(t, nil, csvFile{"e.csv", body})
 	if len(errs) != 1 || errs[0].Problem.Code != "noncharacter" || errs[0].Problem.Field != "name" {
 		t.Fatalf("problems %v, want the name refused", errs)
+	}
+}
+
+// TestReadAndParseStopWhenTheirTimeIsUp: with the import's context ended,
+// reading a file and checking its rows stop, refusing it with a message
+// that says so, rather than running on.
+func TestReadAndParseStopWhenTheirTimeIsUp(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	data := []byte("tax_code,name,operating_since\n" + tcA + ",Công ty A,2015\n")
+	for _, name := range []string{"e.csv", "e.xlsx"} {
+		file := data
+		if name == "e.xlsx" {
+			file = xlsxtest.Workbook("Doanh nghiệp", []any{"tax_code", "name", "operating_since"}, []any{tcA, "Công ty A", 2015})
+		}
+		if _, err := importer.ReadFile(ctx, file, name); fileProblem(t, err) != "import_timeout" {
+			t.Errorf("%s read after the time is up: %v, want import_timeout", name, err)
+		}
+	}
+	tables, err := importer.ReadFile(t.Context(), data, "e.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, errs := importer.Parse(ctx, tables, testRef(), nil)
+	if len(errs) != 1 || errs[0].Problem.Code != "import_timeout" || len(b.Enterprises) != 0 {
+		t.Errorf("checked after the time is up: %v, %d enterprises; want one import_timeout and none", errs, len(b.Enterprises))
 	}
 }

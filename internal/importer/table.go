@@ -8,6 +8,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/hex"
@@ -54,6 +55,11 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // are skipped but still counted, so row numbers match a spreadsheet's. A
 // problem with the file as a whole is a *RowError.
 func ReadCSV(r io.Reader, name string) (Table, error) {
+	return readCSV(context.Background(), r, name)
+}
+
+// readCSV is ReadCSV stopping when ctx ends.
+func readCSV(ctx context.Context, r io.Reader, name string) (Table, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
 	if err != nil {
 		return Table{}, fmt.Errorf("read %s: %w", name, err)
@@ -80,7 +86,10 @@ func ReadCSV(r io.Reader, name string) (Table, error) {
 	// Line breaks inside quoted cells make a record span several lines; a
 	// spreadsheet still shows it as one row.
 	extraLines := 0
-	for {
+	for n := 0; ; n++ {
+		if n%checkEvery == 0 && ctx.Err() != nil {
+			return Table{}, timedOut(name)
+		}
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break

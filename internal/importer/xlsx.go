@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -46,6 +47,11 @@ var (
 // shows. A formula anywhere, a macro, a password, too many parts or too much
 // to unpack refuse the whole file; such problems are a *RowError.
 func ReadXLSX(r io.ReaderAt, size int64, name string) ([]Table, error) {
+	return readXLSX(context.Background(), r, size, name)
+}
+
+// readXLSX is ReadXLSX stopping when ctx ends.
+func readXLSX(ctx context.Context, r io.ReaderAt, size int64, name string) ([]Table, error) {
 	if size > MaxBytes {
 		return nil, fileError(name, 0, "import_too_large", MaxBytes>>20)
 	}
@@ -68,13 +74,13 @@ func ReadXLSX(r io.ReaderAt, size int64, name string) ([]Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	sst, err := readSharedStrings(zr, wb.sharedStrings, name)
+	sst, err := readSharedStrings(ctx, zr, wb.sharedStrings, name)
 	if err != nil {
 		return nil, err
 	}
 	var tables []Table
 	for _, sh := range wb.chosen() {
-		sr := &sheetReader{name: name + " › " + sh.name, sst: sst, dates: dates, date1904: wb.date1904}
+		sr := &sheetReader{ctx: ctx, name: name + " › " + sh.name, sst: sst, dates: dates, date1904: wb.date1904}
 		data, err := sr.readPart(zr, sh.path)
 		if err != nil {
 			return nil, err

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"context"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -12,14 +13,17 @@ import (
 // anything else must be CSV text in UTF-8. Files that are neither (an
 // Excel 97–2003 or encrypted workbook, UTF-16 text, a picture, a PDF) are
 // refused with a *RowError saying what to do.
-func ReadFile(data []byte, name string) ([]Table, error) {
+//
+// It stops when ctx ends (the import's time is up), refusing the file
+// with a *RowError that says so.
+func ReadFile(ctx context.Context, data []byte, name string) ([]Table, error) {
 	switch {
 	case len(data) > MaxBytes:
 		return nil, fileError(name, 0, "import_too_large", MaxBytes>>20)
 	case len(bytes.TrimSpace(bytes.TrimPrefix(data, utf8BOM))) == 0:
 		return nil, fileError(name, 0, "import_empty_file")
 	case bytes.HasPrefix(data, zipMagic), bytes.HasPrefix(data, oleMagic):
-		return ReadXLSX(bytes.NewReader(data), int64(len(data)), name)
+		return readXLSX(ctx, bytes.NewReader(data), int64(len(data)), name)
 	case workbookName(name):
 		return nil, fileError(name, 0, "import_xlsx_broken") // named a workbook, yet not one
 	case isUTF16(data):
@@ -30,7 +34,7 @@ func ReadFile(data []byte, name string) ([]Table, error) {
 	if err := refuseByName(name); err != nil {
 		return nil, err
 	}
-	t, err := ReadCSV(bytes.NewReader(data), name)
+	t, err := readCSV(ctx, bytes.NewReader(data), name)
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,7 @@ func checkRead(t *testing.T, tables []importer.Table, err error) {
 			last = r.Num
 		}
 	}
-	importer.Parse(tables, testRef(), nil)
+	importer.Parse(t.Context(), tables, testRef(), nil)
 }
 
 // FuzzReadSheetXML feeds the reader a worksheet's XML as a fuzzer makes it,
@@ -66,7 +66,7 @@ func FuzzReadFile(f *testing.F) {
 	f.Add(xlsxtest.Workbook("Số liệu", []any{"Mã số thuế", "Năm", "Giá trị sản xuất"}, []any{"0100233488", 2024, 1.5}), "d.xlsx")
 	f.Add(xlsxtest.OldXLS(), "e.xls")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		tables, err := importer.ReadFile(data, name)
+		tables, err := importer.ReadFile(t.Context(), data, name)
 		checkRead(t, tables, err)
 	})
 }
@@ -81,7 +81,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("tax_code,name,operating_since,province\n0100233488,Công ty,01/01/2015,HD\n"), "e.csv")
 	ref := testRef()
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
-		tables, err := importer.ReadFile(data, name)
+		tables, err := importer.ReadFile(t.Context(), data, name)
 		if err != nil {
 			return
 		}
@@ -89,7 +89,7 @@ func FuzzParse(f *testing.F) {
 		for _, tb := range tables {
 			rows += len(tb.Rows)
 		}
-		b, problems := importer.Parse(tables, ref, func(string) bool { return true })
+		b, problems := importer.Parse(t.Context(), tables, ref, func(string) bool { return true })
 		for _, p := range problems {
 			if p.Row <= 0 || p.Reason("vi") == "" || p.Reason("en") == "" {
 				t.Fatalf("problem %+v has no row or no message", p)

@@ -62,7 +62,7 @@ func TestHostileFilesAreRefused(t *testing.T) {
 	t.Parallel()
 	for _, f := range hostileFiles(t) {
 		start := time.Now()
-		tables, err := importer.ReadFile(f.data, f.name)
+		tables, err := importer.ReadFile(t.Context(), f.data, f.name)
 		took := time.Since(start)
 		if err == nil {
 			t.Errorf("%s: read %d tables, want %s", f.name, len(tables), f.code)
@@ -88,7 +88,7 @@ func TestZipBombRefusedQuicklyInLittleMemory(t *testing.T) {
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		start := time.Now()
-		_, err := importer.ReadFile(bomb, "bomb.xlsx")
+		_, err := importer.ReadFile(t.Context(), bomb, "bomb.xlsx")
 		took := time.Since(start)
 		runtime.ReadMemStats(&after)
 		alloc := (after.TotalAlloc - before.TotalAlloc) >> 20
@@ -103,11 +103,11 @@ func TestDuplicatedColumnsAreReported(t *testing.T) {
 	t.Parallel()
 	data := xlsxtest.Workbook("Số liệu", []any{"Mã số thuế", "Năm", "Giá trị sản xuất", "tax_code"},
 		[]any{"0100233488", 2024, 1, "0100233488"})
-	tables, err := importer.ReadFile(data, "dup.xlsx")
+	tables, err := importer.ReadFile(t.Context(), data, "dup.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, errs := importer.Parse(tables, testRef(), nil)
+	_, errs := importer.Parse(t.Context(), tables, testRef(), nil)
 	if len(errs) != 1 || errs[0].Problem.Code != "import_duplicate_column" || errs[0].Row != 1 {
 		t.Fatalf("problems %v, want one duplicate column on row 1", errs)
 	}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -138,7 +139,7 @@ func decodePart(zr *zip.Reader, name string, v any) error {
 
 // readSharedStrings reads the workbook's table of shared strings, streaming:
 // its size is bounded by the unpacking limit checked before.
-func readSharedStrings(zr *zip.Reader, part, name string) ([]string, error) {
+func readSharedStrings(ctx context.Context, zr *zip.Reader, part, name string) ([]string, error) {
 	if part == "" {
 		return nil, nil
 	}
@@ -160,6 +161,9 @@ func readSharedStrings(zr *zip.Reader, part, name string) ([]string, error) {
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
 			if len(out) == MaxSharedStrings {
 				return nil, fileError(name, 0, "import_too_many_strings", MaxSharedStrings)
+			}
+			if len(out)%(16*checkEvery) == 0 && ctx.Err() != nil {
+				return nil, timedOut(name)
 			}
 			s, err := elementText(d, "si")
 			if err != nil {

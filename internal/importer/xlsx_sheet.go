@@ -2,6 +2,7 @@ package importer
 
 import (
 	"archive/zip"
+	"context"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -54,9 +55,10 @@ const (
 // sheetReader reads one worksheet's XML as a stream of tokens, so a large
 // sheet is never held as a tree.
 type sheetReader struct {
-	name     string   // the table's name, for messages
-	sst      []string // the shared strings
-	dates    []bool   // by style index: shows a number as a date
+	ctx      context.Context // the import's: reading stops when it ends
+	name     string          // the table's name, for messages
+	sst      []string        // the shared strings
+	dates    []bool          // by style index: shows a number as a date
 	date1904 bool
 	d        *xml.Decoder
 	formula  *RowError // the first formula met
@@ -104,6 +106,9 @@ func (sr *sheetReader) read() (sheetData, error) {
 		}
 		switch se.Name.Local {
 		case "row":
+			if last%checkEvery == 0 && sr.ctx.Err() != nil {
+				return data, timedOut(sr.name)
+			}
 			row, err := sr.row(se, last+1)
 			if err != nil {
 				return data, err

@@ -83,7 +83,7 @@ func TestTemplateReadsBackAndParses(t *testing.T) {
 	}
 	// The example rows are refused as such, and for nothing else: they show
 	// a valid row of each kind.
-	_, errs := importer.Parse(tables, testRef(), nil)
+	_, errs := importer.Parse(t.Context(), tables, testRef(), nil)
 	if len(errs) != 4 {
 		t.Errorf("%d problems, want the 4 example rows refused", len(errs))
 	}
@@ -103,7 +103,7 @@ func TestTemplateReadsBackAndParses(t *testing.T) {
 			}
 		}
 	}
-	b, errs := importer.Parse(tables, testRef(), nil)
+	b, errs := importer.Parse(t.Context(), tables, testRef(), nil)
 	for _, e := range errs {
 		t.Errorf("problem: %s", e.Format(model.LangEN))
 	}
@@ -173,7 +173,7 @@ func TestXLSXCellsAsExcelStoresThem(t *testing.T) {
 			}
 		}
 	}
-	b, errs := importer.Parse(tables, testRef(), nil)
+	b, errs := importer.Parse(t.Context(), tables, testRef(), nil)
 	for _, e := range errs {
 		t.Errorf("problem: %s", e.Format(model.LangEN))
 	}
@@ -223,7 +223,7 @@ func TestXLSXTitlesMergedHeaderAndMergedData(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("rows = %q, want %q", got, want)
 	}
-	b, errs := importer.Parse(tables, testRef(), func(string) bool { return true })
+	b, errs := importer.Parse(t.Context(), tables, testRef(), func(string) bool { return true })
 	if len(errs) != 0 || len(b.Figures) != 3 || b.Figures[0].Origin.Row != 5 {
 		t.Errorf("parse: %d figures, problems %v", len(b.Figures), errs)
 	}
@@ -285,7 +285,7 @@ func TestDateInATextColumnIsRefused(t *testing.T) {
 		f.SetCellValue("Chứng nhận", "D3", time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
 		f.SetCellStyle("Chứng nhận", "D3", "D3", dateStyle)
 	})
-	_, err := importer.ReadFile(book, "book.xlsx")
+	_, err := importer.ReadFile(t.Context(), book, "book.xlsx")
 	if code := fileProblem(t, err); code != "import_date_in_text" {
 		t.Fatalf("%v (%s), want import_date_in_text", err, code)
 	}

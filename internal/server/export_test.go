@@ -117,7 +117,7 @@ func TestEnterpriseListDownloads(t *testing.T) {
 	}
 	_, csv := get(t, c, srv.URL+html.UnescapeString(link[1]), "text/csv; charset=utf-8")
 	lines := strings.Split(strings.TrimSpace(string(csv)), "\n")
-	tables, err := importer.ReadFile(csv, "doanh-nghiep.csv")
+	tables, err := importer.ReadFile(t.Context(), csv, "doanh-nghiep.csv")
 	if err != nil || len(tables) != 1 {
 		t.Fatalf("the download does not read back: %v", err)
 	}
@@ -131,7 +131,7 @@ func TestEnterpriseListDownloads(t *testing.T) {
 		t.Errorf("%d rows, %d of them FDI, first %q: want every FDI enterprise by tax code, not one page", len(tables[0].Rows), fdi, lines[1])
 	}
 	_, book := get(t, c, srv.URL+"/enterprises.xlsx?ownership=fdi", xlsxType)
-	xt, err := importer.ReadFile(book, "doanh-nghiep.xlsx")
+	xt, err := importer.ReadFile(t.Context(), book, "doanh-nghiep.xlsx")
 	if err != nil || len(xt[0].Rows) != len(tables[0].Rows) {
 		t.Errorf("xlsx has %d rows (%v), csv %d", len(xt[0].Rows), err, len(tables[0].Rows))
 	}

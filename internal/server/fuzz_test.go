@@ -8,9 +8,12 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
+	"industrytargets/internal/importer/xlsxtest"
 	"industrytargets/internal/model"
 	"industrytargets/internal/seed"
 	"industrytargets/internal/store"
@@ -124,4 +127,73 @@ func FuzzEnterpriseForm(f *testing.F) {
 			t.Fatalf("refused with %d, but %d enterprises became %d", resp.StatusCode, before, after)
 		}
 	})
+}
+
+// FuzzUpload sends any file to the import through HTTP, as a CSV or as a
+// workbook: the answer is never a server error, and the memory it takes
+// is bounded by the file's size, whatever its shape (the seeds are shapes
+// that once took hundreds of megabytes: a row of two million cells, a
+// sheet listed twice, a table of two million empty strings).
+func FuzzUpload(f *testing.F) {
+	good := xlsxtest.Workbook("figures", []any{"tax_code", "year", "production_value"}, []any{"0100233488", 2024, 1})
+	f.Add([]byte("tax_code,name,operating_since\n0100233488,Công ty,2015\n"), false)
+	f.Add([]byte("tax_code,name,operating_since\n0100233488,"+strings.Repeat(",", 2_000_000)+"\n"), false)
+	f.Add([]byte("DANH SÁCH\ntax_code;year;production_value\n0100233488;2024;\"1.234\"\n"), false)
+	f.Add(good, true)
+	f.Add(xlsxtest.SheetListedTwice(good), true)
+	f.Add(xlsxtest.ManyStrings(good, 2_100_000), true)
+	srv, _, c := fuzzServer(f)
+	f.Fuzz(func(t *testing.T, data []byte, workbook bool) {
+		name := "tep.csv"
+		if workbook {
+			name = "tep.xlsx"
+		}
+		var status int
+		var page string
+		peak := peakHeap(func() { status, page = upload(t, c, srv.URL, name, data) })
+		if status >= 500 {
+			t.Fatalf("%d bytes as %s: status %d: %.300s", len(data), name, status, errorSummary(page))
+		}
+		// The heap one upload may take: an allowance for the pages and
+		// the reference lists (twice that for a workbook, which unpacks
+		// to at most 64 MiB), and some tens of times the file, as its
+		// cells become strings. Garbage counts until it is collected.
+		budget := uint64(64<<20) + 32*uint64(len(data))
+		if workbook {
+			budget += 64 << 20
+		}
+		if peak > budget {
+			t.Errorf("%d bytes as %s took %d MiB of heap, more than %d MiB", len(data), name, peak>>20, budget>>20)
+		}
+	})
+}
+
+// peakHeap runs work and returns how far the heap in use rose above where
+// it was before, sampled every millisecond.
+func peakHeap(work func()) uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	base, peak := m.HeapInuse, m.HeapInuse
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	work()
+	close(done)
+	<-sampled
+	return peak - base
 }

@@ -83,7 +83,7 @@ type checked struct {
 func checkUpload(ctx context.Context, st *store.Store, name string, data []byte) (checked, error) {
 	var c checked
 	var err error
-	if c.tables, err = importer.ReadFile(data, name); err != nil {
+	if c.tables, err = importer.ReadFile(ctx, data, name); err != nil {
 		return c, err
 	}
 	ref, err := st.ReferenceLists(ctx)
@@ -97,7 +97,7 @@ func checkUpload(ctx context.Context, st *store.Store, name string, data []byte)
 	if err != nil {
 		return c, err
 	}
-	c.batch, c.errs = importer.Parse(c.tables, ref, func(tc string) bool { return known[tc] })
+	c.batch, c.errs = importer.Parse(ctx, c.tables, ref, func(tc string) bool { return known[tc] })
 	return c, nil
 }
 

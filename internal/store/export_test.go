@@ -58,7 +58,7 @@ func reimport(t *testing.T, db importDB, tables []importer.Table) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, errs := importer.Parse(tables, ref, func(tc string) bool { return known[tc] })
+	b, errs := importer.Parse(t.Context(), tables, ref, func(tc string) bool { return known[tc] })
 	for i, e := range errs {
 		if i < 10 {
 			t.Errorf("problem: %s", e.Format(model.LangEN))

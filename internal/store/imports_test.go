@@ -84,7 +84,7 @@ func (db importDB) parse(t testing.TB, files ...[2]string) (importer.Batch, []im
 	if err = errors.Join(err, err2); err != nil {
 		t.Fatalf("reference: %v", err)
 	}
-	b, errs := importer.Parse(tables, ref, func(tc string) bool { return known[tc] })
+	b, errs := importer.Parse(t.Context(), tables, ref, func(tc string) bool { return known[tc] })
 	return b, errs
 }
 
