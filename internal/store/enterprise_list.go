@@ -101,9 +101,14 @@ func enterpriseWhere(f EnterpriseFilter) (string, pgx.NamedArgs) {
 	conds := []string{"true"}
 	args := pgx.NamedArgs{"today": f.Today}
 	for i, w := range SearchWords(f.Query) {
+		// A word is in the name or tax code, or in the name of the area or
+		// the industrial zone: each arm answered by its own index.
 		name := fmt.Sprintf("w%d", i)
-		conds = append(conds, `e.search_text LIKE '%' || lower(f_unaccent(@`+name+`)) || '%'`)
-		args[name] = escapeLike(w)
+		pat := `'%' || lower(f_unaccent(@` + name + `)) || '%'`
+		conds = append(conds, `(e.search_text LIKE `+pat+`
+			OR e.area_id = ANY(ARRAY(SELECT a.id FROM areas a WHERE lower(f_unaccent(a.name)) LIKE `+pat+`))
+			OR e.zone_id = ANY(ARRAY(SELECT z.id FROM industrial_zones z WHERE lower(f_unaccent(z.name)) LIKE `+pat+`)))`)
+		args[name] = escapeLike(searchWord(w))
 	}
 	if f.Category != "" {
 		conds = append(conds, `EXISTS (SELECT 1 FROM classifications c WHERE c.enterprise_id = e.id
@@ -166,6 +171,25 @@ func SearchWords(q string) []string {
 		w = w[:maxQueryWords]
 	}
 	return w
+}
+
+// searchWord is a search word as search_text holds it: a tax code typed
+// with dots or dashes (0810-949-540, 0810.949.540) is its digits, and a
+// branch's thirteen digits keep the dash before the last three.
+func searchWord(w string) string {
+	digits := strings.Map(func(r rune) rune {
+		if r == '.' || r == '-' {
+			return -1
+		}
+		return r
+	}, w)
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return w
+	}
+	if len(digits) == 13 {
+		return digits[:10] + "-" + digits[10:]
+	}
+	return digits
 }
 
 // escapeLike makes a word match itself literally in a LIKE pattern.

@@ -303,3 +303,55 @@ func TestDeleteInUseIsNotNotFound(t *testing.T) {
 		t.Errorf("delete with figures err = %v; want ErrInUse and not ErrNotFound (which would answer 404)", err)
 	}
 }
+
+// TestEnterpriseSearchByPlaceAndTypedTaxCode: a search word may be in the
+// name of the enterprise's area or industrial zone, accents optional, and a
+// tax code may be typed as forms take it, with dots or dashes.
+func TestEnterpriseSearchByPlaceAndTypedTaxCode(t *testing.T) {
+	t.Parallel()
+	st := newSeeded(t)
+	ctx := context.Background()
+	ref, err := st.ReferenceLists(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var district, zone int64
+	for _, a := range ref.Areas {
+		if a.Code == "295" { // Huyện Cẩm Giàng
+			district = a.ID
+		}
+	}
+	for _, z := range ref.Zones {
+		if z.Code == "kcn_dai_an" {
+			zone = z.ID
+		}
+	}
+	if district == 0 || zone == 0 {
+		t.Fatalf("seeded area %d, zone %d", district, zone)
+	}
+	ents := addEnterprises(t, st, []string{"Công ty Một", "Công ty Hai", "Công ty Ba"}, func(i int, e *model.Enterprise) {
+		switch i {
+		case 0:
+			e.AreaID = &district
+		case 1:
+			e.ZoneID = &zone
+		}
+	})
+	tc := ents[2].TaxCode
+	for _, tt := range []struct {
+		q    string
+		want []string
+	}{
+		{"cam giang", []string{ents[0].Name}},
+		{"Cẩm Giàng mot", []string{ents[0].Name}}, // words from the area and the name
+		{"kcn dai an", []string{ents[1].Name}},
+		{tc[:4] + "-" + tc[4:7] + "-" + tc[7:], []string{ents[2].Name}},
+		{tc[:4] + "." + tc[4:7] + "." + tc[7:], []string{ents[2].Name}},
+		{"cam giang hai", nil},
+	} {
+		got, total := listNames(t, st, store.EnterpriseFilter{Query: tt.q})
+		if !slices.Equal(got, tt.want) || total != int64(len(tt.want)) {
+			t.Errorf("search %q = %q (total %d), want %q", tt.q, got, total, tt.want)
+		}
+	}
+}
