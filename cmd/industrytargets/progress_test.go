@@ -83,7 +83,7 @@ func TestProgressCLIErrors(t *testing.T) {
 		}
 	}
 	o := runCLI(t, env, "progress", "--plan", "HD-3164")
-	for _, want := range []string{"Số doanh nghiệp  2025", "340", "35%", "không đạt", "chờ số liệu"} {
+	for _, want := range []string{"Số doanh nghiệp  2025", "340", "35,0%", "không đạt", "chờ số liệu"} {
 		if o.code != 0 || !strings.Contains(o.stdout, want) {
 			t.Errorf("table on an empty register: exit %d, missing %q in\n%s", o.code, want, o.stdout)
 		}

@@ -63,8 +63,11 @@ func (f Formatter) Decimal(x float64, digits int) string {
 	return f.p.Sprint(number.Decimal(x, number.MaxFractionDigits(digits)))
 }
 
-// Percent writes a fraction as a percentage with one decimal: 0.355 → 35,5%.
-func (f Formatter) Percent(x float64) string { return f.Decimal(x*100, 1) + "%" }
+// Percent writes a fraction as a percentage with one decimal, always, so
+// shares read alike side by side: 0.355 → 35,5%, 0.17 → 17,0%.
+func (f Formatter) Percent(x float64) string {
+	return f.p.Sprint(number.Decimal(x*100, number.MinFractionDigits(1), number.MaxFractionDigits(1))) + "%"
+}
 
 // Money writes an exact amount of million VND with its thousands separators
 // and every decimal it has: 1.234.567,125. It never goes through a float.

@@ -13,7 +13,8 @@ func TestNumbers(t *testing.T) {
 		{Decimal(1234567.5, 1), "1.234.567,5"},
 		{Decimal(0.6667, 2), "0,67"},
 		{Percent(0.355), "35,5%"},
-		{Percent(0.35), "35%"},
+		{Percent(0.35), "35,0%"}, // one decimal always, so shares read alike
+		{Percent(0.17039), "17,0%"},
 		{Money(model.Money(1234567125)), "1.234.567,125"},
 		{Money(model.MoneyFromMillions(438000000)), "438.000.000"},
 		{Money(model.Money(500)), "0,5"},

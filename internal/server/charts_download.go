@@ -60,7 +60,7 @@ func handleChartDownload(d *deps, ext string) http.Handler {
 		if ext == chartExtXLSX {
 			err = writeChartXLSX(&buf, data)
 		} else {
-			err = writeChartCSV(&buf, data)
+			err = writeChartCSV(&buf, data, func(_, j int) bool { return data.Percent && j > 0 })
 		}
 		if err != nil {
 			serverError(w, r, d.logger, err)

@@ -19,14 +19,17 @@ const chartBOM = "\ufeff"
 // writeChartCSV writes the data as a CSV file in UTF-8 with a byte-order mark,
 // a header row first. Text that a spreadsheet would run as a formula is
 // neutralised.
-func writeChartCSV(w io.Writer, data chartData) error {
+func writeChartCSV(w io.Writer, data chartData, percent func(i, j int) bool) error {
 	if _, err := io.WriteString(w, chartBOM); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	for _, rec := range append([][]string{data.Header}, data.Rows...) {
+	for r, rec := range append([][]string{data.Header}, data.Rows...) {
 		out := make([]string, len(rec))
 		for i, cell := range rec {
+			if r > 0 && percent != nil && percent(r-1, i) {
+				cell = percentCell(cell)
+			}
 			out[i] = neutraliseCell(cell)
 			if data.Lang != model.LangEN {
 				out[i] = csvNumber(out[i])
@@ -40,13 +43,24 @@ func writeChartCSV(w io.Writer, data chartData) error {
 	return cw.Error()
 }
 
+// percentCell writes a fraction as the percentage a reader sees, with one
+// decimal and its sign (0.17039… is 17.0%), which a spreadsheet reads as a
+// percentage; the workbook keeps the exact fraction, shown as one.
+func percentCell(cell string) string {
+	f, err := strconv.ParseFloat(cell, 64)
+	if err != nil || !isRecordNumber(cell) {
+		return cell
+	}
+	return strconv.FormatFloat(f*100, 'f', 1, 64) + "%"
+}
+
 // csvNumber writes a number with a decimal comma, as the register's export
 // does: a Vietnamese spreadsheet reads it as a number, and the importer
 // never takes "1.234" (one thousand two hundred and thirty-four, or one and
 // a bit?) for either. A file in English keeps the decimal point English
 // spreadsheets read.
 func csvNumber(cell string) string {
-	if !isRecordNumber(cell) {
+	if !isRecordNumber(strings.TrimSuffix(cell, "%")) {
 		return cell
 	}
 	return strings.Replace(cell, ".", ",", 1)

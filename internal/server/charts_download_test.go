@@ -111,6 +111,13 @@ func TestChartCSVIsTheChartsRecords(t *testing.T) {
 			t.Fatalf("%s.csv: %v", id, err)
 		}
 		want := wantChartRecords(t, st, id, 2024, model.BasisCurrent)
+		if want.Percent { // a share is written as the percentage the chart shows
+			for _, row := range want.Rows {
+				for j := 1; j < len(row); j++ {
+					row[j] = percentCell(row[j])
+				}
+			}
+		}
 		if len(want.Rows) == 0 || !reflect.DeepEqual(got, commaDecimals(append([][]string{want.Header}, want.Rows...))) {
 			t.Errorf("%s.csv = %q, want the header %q and the rows %q", id, got, want.Header, want.Rows)
 		}
@@ -214,7 +221,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 		{"\tTab", "4"}, {"\rCR", "5"}, {"Huyện Cẩm Giàng", ""}, {"-", "-0.5"},
 	}}
 	var buf bytes.Buffer
-	if err := writeChartCSV(&buf, data); err != nil {
+	if err := writeChartCSV(&buf, data, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff"))).ReadAll()
@@ -271,5 +278,18 @@ func TestCSVNumbersReadBack(t *testing.T) {
 	}
 	if got := csvNumber("Công ty 1.234"); got != "Công ty 1.234" {
 		t.Errorf("text changed: %q", got)
+	}
+}
+
+func TestPercentCell(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"0.17039586055368391": "17.0%", "0.35": "35.0%", "0.2126": "21.3%",
+		"1": "100.0%", "": "", "—": "—"} {
+		if got := percentCell(in); got != want {
+			t.Errorf("percentCell(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := csvNumber(percentCell("0.178")); got != "17,8%" {
+		t.Errorf("in Vietnamese: %q, want 17,8%%", got)
 	}
 }

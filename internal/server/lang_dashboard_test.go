@@ -130,7 +130,7 @@ func TestChartDownloadsInEnglish(t *testing.T) {
 	}
 	// Numbers with the decimal point an English spreadsheet reads.
 	_, body = send(t, c, http.MethodGet, srv.URL+"/charts/HD-3164/2024/share.csv", nil, nil)
-	if !strings.Contains(body, ",0.17039") || strings.Contains(body, `"0,17039`) {
+	if !strings.Contains(body, ",17.0%,") || strings.Contains(body, `"17,0%"`) {
 		t.Errorf("share.csv numbers are not written the English way:\n%s", body)
 	}
 	_, body = send(t, c, http.MethodGet, srv.URL+"/charts/HD-3164/2024/category.csv", nil, nil)

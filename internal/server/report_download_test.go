@@ -194,8 +194,12 @@ func TestReportCSVIsTheSheet(t *testing.T) {
 			"text/csv; charset=utf-8", "HD-3164-2024-bao-cao-"+s.id+"-const2020.csv")
 		got := readCSVFile(t, file)
 		want := sheetRows(t, f, s.sheet)
-		for _, row := range want {
+		for i, row := range want {
 			for j := range row {
+				// A cell the workbook shows as a percentage is written as one.
+				if style, _ := f.GetCellStyle(s.sheet, cellName(j, i)); i > 0 && isPercentStyle(f, style) {
+					row[j] = percentCell(row[j])
+				}
 				row[j] = csvNumber(neutraliseCell(row[j]))
 			}
 		}
@@ -254,4 +258,16 @@ func TestReportLinksItsDownloadsOnScreenOnly(t *testing.T) {
 	if !regexp.MustCompile(`@media print \{\s*nav\.downloads \{ display: none; \}`).MatchString(css) {
 		t.Error("report.css does not hide the downloads in print")
 	}
+}
+
+// cellName is the A1 name of the cell at column j, row i, from 0.
+func cellName(j, i int) string {
+	name, _ := excelize.CoordinatesToCellName(j+1, i+1)
+	return name
+}
+
+// isPercentStyle reports whether style shows numbers as percentages.
+func isPercentStyle(f *excelize.File, style int) bool {
+	st, err := f.GetStyle(style)
+	return err == nil && st != nil && (st.NumFmt == 9 || st.NumFmt == 10)
 }

@@ -47,7 +47,7 @@ func sendTables(w http.ResponseWriter, r *http.Request, d *deps, name, ext, titl
 	if ext == chartExtXLSX {
 		err = writeTablesXLSX(&buf, title, tables)
 	} else {
-		err = writeChartCSV(&buf, tables[0].chartData)
+		err = writeChartCSV(&buf, tables[0].chartData, tables[0].percent)
 	}
 	if err != nil {
 		serverError(w, r, d.logger, err)
