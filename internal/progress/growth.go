@@ -9,10 +9,10 @@ import (
 )
 
 // The thresholds of R that separate the statuses of a target not yet due
-// (Open SDG's defaults).
+// (Open SDG's defaults); the overview's legend states them.
 const (
-	onTrackRatio      = 0.95
-	accelerationRatio = 0.60
+	OnTrackRatio      = 0.95
+	AccelerationRatio = 0.60
 )
 
 // CAGR is the compound annual growth rate from v0 in year t0 to v1 in year
@@ -61,9 +61,9 @@ func StatusForRatio(r float64) Status {
 	switch {
 	case math.IsNaN(r):
 		return StatusInsufficientData
-	case r >= onTrackRatio:
+	case r >= OnTrackRatio:
 		return StatusOnTrack
-	case r >= accelerationRatio:
+	case r >= AccelerationRatio:
 		return StatusAccelerationNeeded
 	case r >= 0:
 		return StatusLimitedProgress

@@ -51,7 +51,7 @@ func TestDecember2026(t *testing.T) {
 		n, strings.Replace(fmt.Sprintf("%.1f", float64(n)*100/340), ".", ",", 1), 340-n)
 	wantAll(t, "the overview on 2026-12-04", overview, headline, "chờ số liệu", "địa bàn tỉnh Hải Dương (cũ)",
 		"Sở Công Thương — UBND thành phố Hải Phòng", `<option value="2025" selected>`, `<option value="2026">`,
-		"Hướng tới 2030")
+		"Hướng tới 2030", "Cách đánh giá: ý nghĩa các mức", "Chưa đến hạn; tốc độ hiện nay đạt từ 60% đến dưới 95% tốc độ cần có.")
 	if years := regexp.MustCompile(`<option value="(20[3-9][0-9]|202[7-9])"`).FindAllString(overview, -1); len(years) > 0 {
 		t.Errorf("the year selector offers years after 2026: %v", years)
 	}

@@ -133,7 +133,7 @@ func (d *deps) overview(r *http.Request, plans []model.Plan, q overviewQuery) (w
 		Territory: territoryText(ctx, rep), Authority: authorityText(ctx, rep.Authority)}
 	_, signedIn := currentUser(r)
 	l := &drillLinks{plan: q.plan.Code, basis: string(q.basis), year: rep.AsOfYear(), asOf: q.asOfParam, noLists: !signedIn}
-	v.Cards, v.Headline = overviewCards(ctx, rep, l), headline(ctx, rep, l)
+	v.Cards, v.Headline, v.Legend = overviewCards(ctx, rep, l), headline(ctx, rep, l), statusLegend(ctx)
 	v.Series = seriesRows(ctx, rep)
 	v.Plans, v.Bases, v.Years = planOptions(plans), basisOptions(f), yearChoices(ctx, q.plan, q.asOf)
 	for i, s := range v.Series {

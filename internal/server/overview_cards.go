@@ -246,3 +246,29 @@ func metricDelta(ctx context.Context, m model.Metric, v float64) string {
 	}
 	return i18n.Tf(ctx, "%s doanh nghiệp", count(f, v))
 }
+
+// statusLegend is every status word a card may show, with its rule in the
+// reader's language (rules 5–9 of the counting rules; R is the observed
+// yearly growth over the growth needed to reach the target on time).
+func statusLegend(ctx context.Context) []web.LegendRow {
+	onTrack, acceleration := int(math.Round(progress.OnTrackRatio*100)), int(math.Round(progress.AccelerationRatio*100))
+	rules := []struct {
+		s    progress.Status
+		rule string
+	}{
+		{progress.StatusAchieved, i18n.T(ctx, "Kết quả đã bằng hoặc vượt mục tiêu.")},
+		{progress.StatusMissed, i18n.T(ctx, "Năm mục tiêu đã kết thúc mà kết quả năm đó thấp hơn mục tiêu.")},
+		{progress.StatusOnTrack, i18n.Tf(ctx, "Chưa đến hạn; tốc độ tăng bình quân mỗi năm hiện nay đạt từ %d%% tốc độ cần có để đạt mục tiêu đúng hạn.", onTrack)},
+		{progress.StatusAccelerationNeeded, i18n.Tf(ctx, "Chưa đến hạn; tốc độ hiện nay đạt từ %d%% đến dưới %d%% tốc độ cần có.", acceleration, onTrack)},
+		{progress.StatusLimitedProgress, i18n.Tf(ctx, "Chưa đến hạn; tốc độ hiện nay dưới %d%% tốc độ cần có.", acceleration)},
+		{progress.StatusDeterioration, i18n.T(ctx, "Chưa đến hạn; chỉ tiêu đang giảm so với năm gốc.")},
+		{progress.StatusNotDetermined, i18n.T(ctx, "Năm mục tiêu đã kết thúc nhưng còn doanh nghiệp chưa có số liệu, nên chưa kết luận được đạt hay không.")},
+		{progress.StatusAwaitingData, i18n.T(ctx, "Chưa có giá trị sản xuất toàn ngành công nghiệp của năm cần đánh giá.")},
+		{progress.StatusInsufficientData, i18n.T(ctx, "Chưa đủ số liệu các năm để tính tốc độ tăng.")},
+	}
+	out := make([]web.LegendRow, len(rules))
+	for i, r := range rules {
+		out[i] = web.LegendRow{Status: string(r.s), Label: r.s.Label(i18n.From(ctx)), Rule: r.rule}
+	}
+	return out
+}
