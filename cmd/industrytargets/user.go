@@ -97,7 +97,9 @@ func (u users) add(ctx context.Context, email, name string, role model.Role) err
 	if err != nil {
 		return err
 	}
-	nu := model.User{Email: email, Name: name, Role: role, PasswordHash: hash}
+	// A password an administrator chose is the user's to change on first
+	// sign-in, as one set on the users page is.
+	nu := model.User{Email: email, Name: name, Role: role, PasswordHash: hash, MustChangePassword: true}
 	if err := u.st.CreateUser(ctx, &nu, 0); err != nil {
 		if errors.Is(err, model.ErrConflict) {
 			return usageError{fmt.Errorf("a user with email %s already exists", email)}
@@ -191,6 +193,6 @@ func (u users) initAdmin(ctx context.Context, email string) error {
 	if err := u.st.CreateUser(ctx, &admin, 0); err != nil {
 		return err
 	}
-	fmt.Fprintf(u.e.stdout, "created the first administrator\n  email:    %s\n  password: %s\n(shown once: sign in and change it under Tài khoản)\n", admin.Email, pw)
+	fmt.Fprintf(u.e.stdout, "created the first administrator\n  email:    %s\n  password: %s\n(shown once: sign in with it, then choose your own password as the page asks)\n", admin.Email, pw)
 	return nil
 }

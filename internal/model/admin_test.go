@@ -54,3 +54,12 @@ func TestReferenceValidation(t *testing.T) {
 		t.Errorf("share above 1: %v", tg.Validate(2020))
 	}
 }
+
+// TestMessageWithoutArgsShowsPercent: a message written as a format shows
+// "%%" as "%" even when it takes no arguments.
+func TestMessageWithoutArgsShowsPercent(t *testing.T) {
+	got := FieldError{Code: "percent_range"}.Message(LangVI)
+	if got != "tỷ lệ phần trăm phải từ 0 đến 100 (ví dụ 35 hoặc 35%)" {
+		t.Errorf("message = %q", got)
+	}
+}

@@ -45,7 +45,7 @@ func (e FieldError) Message(lang Lang) string {
 		f = m.en
 	}
 	if len(e.Args) == 0 {
-		return f
+		return strings.ReplaceAll(f, "%%", "%") // written as a format, like the others
 	}
 	return fmt.Sprintf(f, e.Args...)
 }

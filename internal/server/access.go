@@ -60,7 +60,7 @@ func loadUser(d *deps) func(http.Handler) http.Handler {
 				ctx = i18n.WithLang(ctx, u.Lang)
 			}
 			if u.MustChangePassword && !mayWhileChangingPassword(r) {
-				d.sessions.Put(ctx, sessFlash, i18n.T(ctx, "Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục."))
+				// The account page says why, as a warning (web.PasswordForm.Forced).
 				http.Redirect(w, r, "/account", http.StatusSeeOther)
 				return
 			}

@@ -12,7 +12,9 @@ import (
 // handleAccount shows the signed-in user's account and the password form.
 func handleAccount(d *deps) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		render(w, r, d.logger, http.StatusOK, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")), web.PasswordForm{}))
+		u, _ := currentUser(r)
+		render(w, r, d.logger, http.StatusOK, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")),
+			web.PasswordForm{Forced: u.MustChangePassword}))
 	})
 }
 
@@ -58,7 +60,8 @@ func handlePasswordChange(d *deps) http.Handler {
 			errs["confirm_password"] = i18n.T(r.Context(), "Hai lần nhập mật khẩu mới không khớp.")
 		}
 		if len(errs) > 0 {
-			render(w, r, d.logger, http.StatusUnprocessableEntity, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")), web.PasswordForm{Errors: errs}))
+			render(w, r, d.logger, http.StatusUnprocessableEntity, web.Account(page(r, d, i18n.T(r.Context(), "Tài khoản")),
+				web.PasswordForm{Errors: errs, Forced: u.MustChangePassword}))
 			return
 		}
 		hash, err := d.hasher.Hash(fresh)
@@ -81,6 +84,11 @@ func handlePasswordChange(d *deps) http.Handler {
 			d.sessions.Put(r.Context(), sessEpoch, int(u.SessionEpoch)+1)
 		}
 		flash(r, d, i18n.T(r.Context(), "Đã đổi mật khẩu."))
+		if u.MustChangePassword {
+			// The change the sign-in asked for: on to the overview.
+			http.Redirect(w, r, "/", http.StatusSeeOther)
+			return
+		}
 		http.Redirect(w, r, "/account", http.StatusSeeOther)
 	})
 }

@@ -100,11 +100,17 @@ func TestFirstPasswordMustBeChanged(t *testing.T) {
 			t.Errorf("GET %s before changing the first password: %d to %q, want 303 to /account", path, resp.StatusCode, resp.Header.Get("Location"))
 		}
 	}
+	// The account page says why, as a warning, not as a success.
+	if _, body := send(t, c, http.MethodGet, r.srv.URL+"/account", nil, nil); !strings.Contains(body,
+		`<p class="notice" role="alert">Mật khẩu của bạn do người khác đặt: hãy đổi mật khẩu trước khi tiếp tục.</p>`) ||
+		strings.Contains(body, `class="flash"`) {
+		t.Error("the account page does not warn that the password must be changed")
+	}
 	resp, _ := send(t, c, http.MethodPost, r.srv.URL+"/account/password", url.Values{
 		"current_password": {"mật khẩu ban đầu do quản trị đặt"}, "new_password": {"một mật khẩu mới của riêng tôi"},
 		"confirm_password": {"một mật khẩu mới của riêng tôi"}}, nil)
-	if resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("changing the first password: %d, want 303", resp.StatusCode)
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/" {
+		t.Fatalf("changing the first password: %d to %q, want 303 on to the overview", resp.StatusCode, resp.Header.Get("Location"))
 	}
 	if resp, _ := send(t, c, http.MethodGet, r.srv.URL+"/account", nil, nil); resp.StatusCode != http.StatusOK {
 		t.Errorf("after the change /account = %d, want 200", resp.StatusCode)
