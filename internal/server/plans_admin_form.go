@@ -17,9 +17,15 @@ import (
 // planKeys are the plan form's single-valued fields.
 var planKeys = []string{"code", "province", "name", "name_en", "decision_no", "decision_date", "baseline_year"}
 
-// emptyTargetRows is how many blank target rows the form offers beyond
-// the filled ones: without a script, rows cannot be added on the page.
-const emptyTargetRows = 3
+// targetRows is how many rows the targets table has at least, blank ones
+// after the filled ones (and always one blank): without a script, rows
+// cannot be added on the page, and a new plan and an edited one look alike.
+const targetRows = 5
+
+// withBlankRows is targets followed by the blank rows the form offers.
+func withBlankRows(targets []web.TargetInput) []web.TargetInput {
+	return append(targets, make([]web.TargetInput, max(1, targetRows-len(targets)))...)
+}
 
 // planForm is the form showing p, its numbers and dates written as the
 // page's language writes them (whole numbers plainly in English, where the
@@ -44,7 +50,7 @@ func planForm(ctx context.Context, p model.Plan, ref *refs) web.PlanForm {
 		}
 		f.Targets = append(f.Targets, in)
 	}
-	f.Targets = append(f.Targets, make([]web.TargetInput, emptyTargetRows)...)
+	f.Targets = withBlankRows(f.Targets)
 	return f
 }
 

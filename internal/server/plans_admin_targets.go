@@ -32,13 +32,13 @@ func readTargets(ctx context.Context, pf url.Values, baseline int, f *web.PlanFo
 			continue
 		}
 		row := len(f.Targets) + 1
-		t, msg := parseTarget(ctx, in, baseline)
+		t, msg, at := parseTarget(ctx, in, baseline)
 		key := in.Metric + "\x00" + strconv.Itoa(t.Year)
 		if first, dup := seen[key]; dup && msg == "" {
-			msg = i18n.Tf(ctx, "trùng chỉ tiêu và năm với dòng %d", first)
+			msg, at = i18n.Tf(ctx, "trùng chỉ tiêu và năm với dòng %d", first), "year"
 		}
 		seen[key] = row
-		in.Error = sentence(msg)
+		in.Error, in.ErrorAt = sentence(msg), at
 		f.Targets = append(f.Targets, in)
 		if msg != "" {
 			addPlanProblem(ctx, f, "targets", i18n.Tf(ctx, "Dòng %d: %s", row, msg))
@@ -46,27 +46,27 @@ func readTargets(ctx context.Context, pf url.Values, baseline int, f *web.PlanFo
 		}
 		out = append(out, t)
 	}
-	f.Targets = append(f.Targets, make([]web.TargetInput, emptyTargetRows)...)
+	f.Targets = withBlankRows(f.Targets)
 	return out
 }
 
 // parseTarget reads one row of the targets table, or says what is wrong
-// with it.
-func parseTarget(ctx context.Context, in web.TargetInput, baseline int) (model.Target, string) {
-	t := model.Target{Metric: model.Metric(in.Metric)}
+// with it and at which of its cells: metric, year or value.
+func parseTarget(ctx context.Context, in web.TargetInput, baseline int) (t model.Target, msg, at string) {
+	t = model.Target{Metric: model.Metric(in.Metric)}
 	if !t.Metric.Valid() {
-		return t, i18n.T(ctx, "chọn chỉ tiêu")
+		return t, i18n.T(ctx, "chọn chỉ tiêu"), "metric"
 	}
 	y, err := model.ParseYear(in.Year)
 	if in.Year == "" {
-		return t, i18n.T(ctx, "nhập năm mục tiêu")
+		return t, i18n.T(ctx, "nhập năm mục tiêu"), "year"
 	}
 	if err != nil {
-		return t, fieldMessage(ctx, err)
+		return t, fieldMessage(ctx, err), "year"
 	}
 	t.Year = y
 	if in.Value == "" {
-		return t, i18n.T(ctx, "nhập giá trị mục tiêu")
+		return t, i18n.T(ctx, "nhập giá trị mục tiêu"), "value"
 	}
 	if t.Metric == model.MetricOutputShare {
 		t.Value, err = model.ParsePercent(in.Value)
@@ -75,13 +75,19 @@ func parseTarget(ctx context.Context, in web.TargetInput, baseline int) (model.T
 		n, err = model.ParseInt(in.Value)
 		t.Value = float64(n)
 	}
-	if err == nil && baseline > 0 {
-		err = t.Validate(baseline)
-	}
 	if err != nil {
-		return t, fieldMessage(ctx, err)
+		return t, fieldMessage(ctx, err), "value"
 	}
-	return t, ""
+	if baseline > 0 {
+		if err := t.Validate(baseline); err != nil {
+			at = "value"
+			if v, ok := err.(*model.ValidationError); ok && len(v.Fields) > 0 && v.Fields[0].Field == "year" {
+				at = "year"
+			}
+			return t, fieldMessage(ctx, err), at
+		}
+	}
+	return t, "", ""
 }
 
 // fieldMessage is the message of a parser's or validator's error in the

@@ -45,7 +45,18 @@ func TestPlanFormRejectsEachBadField(t *testing.T) {
 	}
 	wantAll(t, "the rejected plan", body, `Mã "mã có dấu" chỉ gồm chữ cái`, "Bắt buộc phải nhập",
 		"Chọn ít nhất một lĩnh vực", "Dòng 1: năm mục tiêu phải sau năm gốc 2024",
-		"Dòng 2: tỷ lệ phần trăm phải từ 0 đến 100", `value="mã có dấu"`, `value="150"`, `value="12/QĐ-UBND"`)
+		"Dòng 2: tỷ lệ phần trăm phải từ 0 đến 100", `value="mã có dấu"`, `value="150"`, `value="12/QĐ-UBND"`,
+		// Each problem marks its own cell: the year of row 1, the value of row 2.
+		`value="2020" aria-label="Năm, dòng 1" aria-invalid="true"`, `value="150" aria-label="Giá trị, dòng 2" aria-invalid="true"`)
+	if strings.Contains(body, `value="1.200" aria-label="Giá trị, dòng 1" aria-invalid`) {
+		t.Error("row 1's value is marked, though its year is what is wrong")
+	}
+	// A new plan and an edited one offer the same table: at least five rows.
+	_, page, _ := entDo(t, admin, srv.URL+"/admin/plans/new", nil)
+	_, edit, _ := entDo(t, admin, srv.URL+"/admin/plans/HD-3164/edit", nil)
+	if n, m := strings.Count(page, `name="target_year"`), strings.Count(edit, `name="target_year"`); n != 5 || m != 5 {
+		t.Errorf("target rows: %d on a new plan, %d on HD-3164 (4 targets); want 5 and 5", n, m)
+	}
 }
 
 func TestPlanCreateAndStaleEdit(t *testing.T) {
