@@ -150,10 +150,10 @@ func (data sheetData) convert(r sheetRow, keys []string) []string {
 		if i >= len(keys) || r.kinds[i] != cellNumber {
 			continue
 		}
-		switch keys[i] {
-		case "tax_code":
+		switch {
+		case keys[i] == "tax_code":
 			r.cells[i] = padTaxCode(c)
-		case "operating_since", "ceased_on", "valid_from", "valid_until":
+		case dateKeys[keys[i]]:
 			r.cells[i] = numberAsDate(c, data.date1904)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"industrytargets/internal/format"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
 )
@@ -51,7 +52,7 @@ func percentCell(cell string) string {
 	if err != nil || !isRecordNumber(cell) {
 		return cell
 	}
-	return strconv.FormatFloat(f*100, 'f', 1, 64) + "%"
+	return format.For(model.LangEN).Percent(f) // as the page writes it; csvNumber gives the Vietnamese comma
 }
 
 // csvNumber writes a number with a decimal comma, as the register's export

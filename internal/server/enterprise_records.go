@@ -80,6 +80,12 @@ func (k *recordKind[T]) form(ctx context.Context, ref *refs, values map[string]s
 }
 
 func (k *recordKind[T]) crumbs(ctx context.Context, e model.Enterprise) []web.Crumb {
+	return enterpriseCrumbs(ctx, e)
+}
+
+// enterpriseCrumbs is the trail to a page about one of e's records: the
+// list, then e.
+func enterpriseCrumbs(ctx context.Context, e model.Enterprise) []web.Crumb {
 	return []web.Crumb{{Label: i18n.T(ctx, "Doanh nghiệp"), URL: "/enterprises"}, {Label: e.Name, URL: web.EnterpriseURL(e.ID)}}
 }
 

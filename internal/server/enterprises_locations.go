@@ -87,7 +87,7 @@ func locationForm(ctx context.Context, e model.Enterprise, l model.Location, ref
 func renderLocationForm(d *deps, w http.ResponseWriter, r *http.Request, e model.Enterprise, status int, f web.RecordForm) {
 	ctx := r.Context()
 	v := web.RecordPageView{Title: i18n.T(ctx, "Sửa địa bàn"), Form: f,
-		Crumbs: []web.Crumb{{Label: i18n.T(ctx, "Doanh nghiệp"), URL: "/enterprises"}, {Label: e.Name, URL: web.EnterpriseURL(e.ID)}},
+		Crumbs: enterpriseCrumbs(ctx, e),
 		Intro:  i18n.T(ctx, "Sửa một dòng sai của lịch sử địa bàn. Khi doanh nghiệp chuyển đi, đừng sửa ở đây: chọn địa bàn mới và ngày chuyển trên biểu mẫu doanh nghiệp.")}
 	render(w, r, d.logger, status, web.RecordPage(page(r, d, v.Title+" · "+e.Name), v))
 }
@@ -202,7 +202,7 @@ func renderLocationDelete(d *deps, w http.ResponseWriter, r *http.Request, e mod
 	title := i18n.T(ctx, "Xoá địa bàn")
 	v := web.RecordDeleteView{Title: title, Action: locationURL(e.ID, l) + "/delete", Version: e.Version, Stale: stale,
 		Back: web.EnterpriseURL(e.ID), Submit: title,
-		Crumbs: []web.Crumb{{Label: i18n.T(ctx, "Doanh nghiệp"), URL: "/enterprises"}, {Label: e.Name, URL: web.EnterpriseURL(e.ID)}},
+		Crumbs: enterpriseCrumbs(ctx, e),
 		Facts: []web.DetailFact{{Label: i18n.T(ctx, "Địa bàn"), Value: ref.areaName(&l.AreaID)},
 			{Label: i18n.T(ctx, "Ở địa bàn này từ"), Value: pageFormat(ctx).Date(l.Since)},
 			{Label: i18n.T(ctx, "Sau khi xoá"), Value: i18n.T(ctx, "Địa bàn liền trước (nếu có) kéo dài đến địa bàn kế tiếp; trước địa bàn đầu tiên doanh nghiệp không có địa bàn.")}}}
