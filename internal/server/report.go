@@ -189,6 +189,9 @@ func reportTargets(rep progress.Report) []web.ReportTarget {
 			notes = notes[1:] // the value in its year is in the table already
 		}
 		notes = append(slices.Clone(notes), nonEmpty(c.Coverage, c.Estimate)...)
+		for i, n := range notes {
+			notes[i] = strings.TrimSuffix(n, ".") // the notes are one sentence, joined by semicolons
+		}
 		rt.Note = strings.Join(notes, "; ")
 		out = append(out, rt)
 	}
