@@ -37,6 +37,13 @@ const notFound = "Chromium not found: install Debian's chromium package (apt-get
 // it.
 func New(t testing.TB) context.Context {
 	t.Helper()
+	return NewWithin(t, stepTimeout)
+}
+
+// NewWithin is New for a test whose steps together may take up to budget,
+// as one that checks many pages does.
+func NewWithin(t testing.TB, budget time.Duration) context.Context {
+	t.Helper()
 	if os.Getenv("SKIP_BROWSER") == "1" {
 		t.Skip("browser test skipped because SKIP_BROWSER=1; `make test` and CI run it")
 	}
@@ -54,7 +61,7 @@ func New(t testing.TB) context.Context {
 		cancelAlloc()
 		t.Fatalf("start Chromium %s: %v\nbrowser output:\n%s", path, err, out)
 	}
-	ctx, cancelSteps := context.WithTimeout(browserCtx, stepTimeout)
+	ctx, cancelSteps := context.WithTimeout(browserCtx, budget)
 	t.Cleanup(func() {
 		cancelSteps()
 		cancelBrowser()

@@ -9,6 +9,9 @@ var messages = map[string]message{
 	"required": {"bắt buộc phải nhập", "is required"},
 	"too_long": {"dài quá %d ký tự", "longer than %d characters"},
 
+	"report_symbol":   {"ký hiệu %q chỉ gồm chữ, số và dấu nối giữa chúng, ví dụ BC-SCT", "the symbol %q has letters and digits joined by hyphens only, for example BC-SCT"},
+	"recipients_many": {"nhiều quá %d nơi nhận", "more than %d recipients"},
+
 	"tax_code_chars":       {"mã số thuế chỉ gồm chữ số (10 số, hoặc 10 số - 3 số cho chi nhánh); có ký tự lạ %q", "a tax code has digits only (10, or 10-3 for a branch); found %q"},
 	"tax_code_length":      {"mã số thuế phải có 10 chữ số (hoặc 13 với chi nhánh), đang có %d", "a tax code has 10 digits (13 for a branch), not %d"},
 	"tax_code_sequence":    {"mã số thuế không hợp lệ: chữ số thứ 3 đến 9 không được đều là 0", "invalid tax code: digits 3 to 9 cannot all be 0"},

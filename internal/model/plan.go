@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"math"
 	"regexp"
 	"strings"
@@ -31,7 +32,49 @@ func (p *Plan) Validate() error {
 	for _, t := range p.Targets {
 		t.validate(v, p.BaselineYear)
 	}
+	p.Report.validate(v)
 	return v.OrNil()
+}
+
+// Limits of a report's settings, as the database holds them.
+const (
+	maxSymbol     = 40
+	maxSigner     = 100
+	MaxRecipients = 30
+)
+
+var reSymbol = regexp.MustCompile(`^[\p{L}\p{N}]+([-.&][\p{L}\p{N}]+)*$`)
+
+func (s *ReportSettings) validate(v *ValidationError) {
+	s.Symbol = cmp.Or(strings.TrimSpace(s.Symbol), DefaultReportSymbol)
+	switch {
+	case len([]rune(s.Symbol)) > maxSymbol:
+		v.Add("report_symbol", "too_long", maxSymbol)
+	case !reSymbol.MatchString(s.Symbol):
+		v.Add("report_symbol", "report_symbol", s.Symbol)
+	}
+	s.SignerTitle = cmp.Or(strings.TrimSpace(s.SignerTitle), DefaultSignerTitle)
+	for field, text := range map[string]*string{"signer_authority": &s.SignerAuthority, "signer_title": &s.SignerTitle, "signer_name": &s.SignerName} {
+		*text = strings.Join(strings.Fields(*text), " ")
+		if len([]rune(*text)) > maxSigner {
+			v.Add(field, "too_long", maxSigner)
+		}
+	}
+	lines := s.Recipients[:0:0]
+	for _, l := range s.Recipients {
+		l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "-–•"))
+		if l == "" {
+			continue
+		}
+		if len([]rune(l)) > maxSigner*2 {
+			v.Add("report_recipients", "too_long", maxSigner*2)
+		}
+		lines = append(lines, l)
+	}
+	s.Recipients = lines
+	if len(lines) > MaxRecipients {
+		v.Add("report_recipients", "recipients_many", MaxRecipients)
+	}
 }
 
 func (t Target) validate(v *ValidationError, baseline int) {

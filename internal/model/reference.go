@@ -134,10 +134,35 @@ type Plan struct {
 	// Territory lists the units the plan covers, by id; a plan without any
 	// covers its province whole (rule 11).
 	Territory []int64
+	// Report is what the plan's printed report carries besides its figures.
+	Report ReportSettings
 	// Demo marks a sample plan, made up for demonstrations.
 	Demo    bool
 	Version int32
 }
+
+// ReportSettings is what a plan's printed report carries besides its
+// figures, in the layout of Decree 30/2020/NĐ-CP, as an administrator sets
+// it: the symbol after its number, its recipients and who signs it.
+type ReportSettings struct {
+	Symbol string // after the number: "BC-SCT" makes "Số: 12/BC-SCT"
+	// Recipients are the lines under "Nơi nhận:", without their dash:
+	// "UBND thành phố (để báo cáo);", the last "Lưu: VT, QLCN.".
+	Recipients []string
+	// SignerAuthority is how the signer signs when not the head: "KT.
+	// GIÁM ĐỐC" (on behalf of the director); "" when the head signs.
+	SignerAuthority string
+	SignerTitle     string // "PHÓ GIÁM ĐỐC"
+	SignerName      string // "" leaves the name to be written by hand
+}
+
+// DefaultReportSymbol is the symbol of a report of a Department (Sở) of
+// Industry and Trade.
+const DefaultReportSymbol = "BC-SCT"
+
+// DefaultSignerTitle is who signs a report when nobody else is named: the
+// Department's director.
+const DefaultSignerTitle = "GIÁM ĐỐC"
 
 // Target is a value a plan aims for in a year. An enterprise count is a whole
 // number; a share is a fraction (0.35).

@@ -188,6 +188,10 @@ func HD3164() model.Plan {
 			{Metric: model.MetricOutputShare, Year: 2025, Value: 0.35},
 			{Metric: model.MetricOutputShare, Year: 2030, Value: 0.45},
 		},
+		// The Department reports to the city's people's committee and the
+		// ministry; an administrator names who signs.
+		Report: model.ReportSettings{Symbol: model.DefaultReportSymbol, SignerTitle: model.DefaultSignerTitle,
+			Recipients: []string{"UBND thành phố (để báo cáo);", "Bộ Công Thương (để báo cáo);", "Giám đốc, các Phó Giám đốc Sở;", "Lưu: VT, QLCN."}},
 	}
 }
 

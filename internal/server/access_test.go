@@ -77,6 +77,7 @@ var rules = map[string]access{
 
 	// The report's tables, downloaded.
 	"GET /reports/{plan}/{year}.xlsx":        dashboard,
+	"GET /reports/{plan}/{year}.pdf":         dashboard,
 	"GET /reports/{plan}/{year}/{table}.csv": dashboard,
 
 	// An enterprise's classifications and yearly figures, and the yearly grid.

@@ -27,6 +27,12 @@ const (
 // reference lists, the HD-3164 plan, the sample register and one viewer.
 func newBrowserServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newBrowserServerAs(t, model.RoleViewer)
+}
+
+// newBrowserServerAs is newBrowserServer with the user in role.
+func newBrowserServerAs(t *testing.T, role model.Role) *httptest.Server {
+	t.Helper()
 	st := storetest.New(t)
 	ctx := t.Context()
 	if _, err := seed.Ensure(ctx, st); err != nil {
@@ -39,7 +45,7 @@ func newBrowserServer(t *testing.T) *httptest.Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := model.User{Email: browserEmail, Role: model.RoleViewer, PasswordHash: hash}
+	u := model.User{Email: browserEmail, Role: role, PasswordHash: hash}
 	if err := st.CreateUser(ctx, &u, 0); err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}

@@ -113,7 +113,10 @@ func TestAdminPlansInEnglish(t *testing.T) {
 	wantAll(t, "the plans", body, "Plans and targets", "3164/QĐ-UBND of 2021-10-29",
 		"Number of enterprises in 2030: 1,200", "Share of output in 2030: 35.5%", "Supporting industry")
 
-	body = getEnglish(t, admin, base, "/admin/plans/HP-2030/edit", data)
+	// The report the plan's settings make is a Vietnamese document: the
+	// form's examples and its default signer quote it as it prints.
+	reportWords := []string{"NĐ-CP", "Số:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "UBND thành phố (để báo cáo);", "Lưu: VT, QLCN."}
+	body = getEnglish(t, admin, base, "/admin/plans/HP-2030/edit", append(data, reportWords...))
 	wantAll(t, "the plan's form", body, "Edit plan HP-2030", `value="2025-08-15"`, `value="1200"`, `value="35.5"`)
 
 	p, err := st.Plan(context.Background(), "HP-2030")
@@ -128,7 +131,7 @@ func TestAdminPlansInEnglish(t *testing.T) {
 	if status != http.StatusUnprocessableEntity {
 		t.Fatalf("a wrong target = %d, want 422", status)
 	}
-	requireEnglish(t, "the rejected plan", body, data...)
+	requireEnglish(t, "the rejected plan", body, append(data, reportWords...)...)
 	wantAll(t, "the rejected plan", body, "Row 1: ", "Row 2: ", "Not saved")
 }
 

@@ -165,9 +165,10 @@ func TestGridErrorsAndReportDownloadsInEnglish(t *testing.T) {
 	// The report stays a Vietnamese document; only its download links,
 	// which are not printed, speak English.
 	body = g.get(t, "/reports/HD-3164/2024", http.StatusOK)
-	wantAll(t, "the report", body, `<html lang="vi">`, "BÁO CÁO", `<nav class="downloads" lang="en" aria-label="Download the report&#39;s tables">`,
-		"Download the tables (in Vietnamese, as in the report):", "Excel, every table (XLSX)", "Each table as CSV:")
-	nav := body[strings.Index(body, `<nav class="downloads"`):]
+	wantAll(t, "the report", body, `<html lang="vi">`, "BÁO CÁO", `<nav class="toolbar" lang="en" aria-label="Report tools">`,
+		"Download the tables (in Vietnamese, as in the report):", "Excel, every table (XLSX)", "Each table as CSV:",
+		"Back to the overview", "Report number", "With the annex listing the enterprises", "Print the report", "Download PDF")
+	nav := body[strings.Index(body, `<nav class="toolbar"`):]
 	nav = nav[:strings.Index(nav, "</nav>")]
 	if strings.Contains(nav, "Tải") {
 		t.Errorf("the report's download links are still in Vietnamese: %s", nav)

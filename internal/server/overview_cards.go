@@ -84,7 +84,11 @@ func cardLines(ctx context.Context, rep progress.Report, t progress.TargetResult
 		return lines
 	}
 	if t.Actual != nil {
-		lines = append(lines, i18n.Tf(ctx, "Năm %d đạt %s", t.JudgedYear, metricText(f, t.Metric, *t.Actual)))
+		line := i18n.Tf(ctx, "Năm %d đạt %s", t.JudgedYear, metricText(f, t.Metric, *t.Actual))
+		if p := t.OfTarget(); p != nil {
+			line = i18n.Tf(ctx, "Năm %d đạt %s (%s mục tiêu năm %d)", t.JudgedYear, metricText(f, t.Metric, *t.Actual), f.Percent(*p), t.Year)
+		}
+		lines = append(lines, line)
 	}
 	if g := t.Gap(); g != nil && *g > 0 {
 		lines = append(lines, i18n.Tf(ctx, "Còn thiếu %s", metricDelta(ctx, t.Metric, *g)))

@@ -41,10 +41,24 @@ func shareChart(ctx context.Context, plan model.Plan, rep progress.Report, l *dr
 }
 
 // lineView is a line chart with its table, whose actual values link as the
+// The widths the overview's charts are drawn at, in pixels of the width
+// they are shown at, so that their type is the same size everywhere: a
+// line or bar chart across the page's column (1,054 px at 1,280 px and
+// wider, the page's column being capped), a breakdown in one of two
+// columns (495 px), and any chart on a phone (293 px at 360 px). The
+// style sheet lets each grow by a quarter at most.
+const (
+	wideLine    = 960
+	wideBar     = 480
+	narrowChart = 288
+)
+
 // chart's points do.
 func lineView(c chart.Line, l *drillLinks) web.ChartView {
 	h, rows := c.Table()
-	v := web.ChartView{ID: c.ID, Title: c.Title, Chart: c.Component(), Header: h, Rows: rows}
+	narrow := c
+	c.Width, narrow.Width, narrow.ID = wideLine, narrowChart, c.ID+"-narrow"
+	v := web.ChartView{ID: c.ID, Title: c.Title, Chart: c.Component(), Narrow: narrow.Component(), Kind: "line", Header: h, Rows: rows}
 	hrefs := map[string]string{}
 	for _, p := range c.Actual {
 		hrefs[strconv.Itoa(p.Year)] = p.Href
@@ -127,7 +141,9 @@ func flowsChart(ctx context.Context, flows []model.YearFlow, l *drillLinks) char
 // barsView is a Bars chart with its table, whose values link as its bars do.
 func barsView(b chart.Bars, l *drillLinks) web.ChartView {
 	h, rows := b.Table()
-	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: rows}
+	narrow := b
+	b.Width, narrow.Width, narrow.ID = wideLine, narrowChart, b.ID+"-narrow"
+	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Narrow: narrow.Component(), Kind: "bars", Header: h, Rows: rows}
 	for i := range rows {
 		row := []string{""}
 		for _, s := range b.Series {
@@ -159,7 +175,9 @@ func breakdownChart(ctx context.Context, dim model.Dimension, rows []model.Count
 // bars do.
 func barView(b chart.Bar, l *drillLinks) web.ChartView {
 	h, rows := b.Table()
-	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Header: h, Rows: rows}
+	narrow := b
+	b.Width, narrow.Width, narrow.ID = wideBar, narrowChart, b.ID+"-narrow"
+	v := web.ChartView{ID: b.ID, Title: b.Title, Chart: b.Component(), Narrow: narrow.Component(), Kind: "bar", Header: h, Rows: rows}
 	for _, it := range b.Items {
 		v.Hrefs = append(v.Hrefs, []string{"", it.Href})
 	}

@@ -85,7 +85,8 @@ func handlePlanNew(d *deps) http.Handler {
 			serverError(w, r, d.logger, err)
 			return
 		}
-		f := planForm(r.Context(), model.Plan{ProvinceCode: "HD", Categories: model.Categories}, ref)
+		f := planForm(r.Context(), model.Plan{ProvinceCode: "HD", Categories: model.Categories,
+			Report: model.ReportSettings{Symbol: model.DefaultReportSymbol, SignerTitle: model.DefaultSignerTitle}}, ref)
 		f.Values["baseline_year"] = ""
 		render(w, r, d.logger, http.StatusOK, web.AdminPlanForm(page(r, d, i18n.T(r.Context(), "Thêm đề án")), f))
 	})

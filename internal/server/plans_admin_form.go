@@ -15,7 +15,8 @@ import (
 )
 
 // planKeys are the plan form's single-valued fields.
-var planKeys = []string{"code", "province", "name", "name_en", "decision_no", "decision_date", "baseline_year"}
+var planKeys = []string{"code", "province", "name", "name_en", "decision_no", "decision_date", "baseline_year",
+	"report_symbol", "report_recipients", "signer_authority", "signer_title", "signer_name"}
 
 // targetRows is how many rows the targets table has at least, blank ones
 // after the filled ones (and always one blank): without a script, rows
@@ -34,7 +35,10 @@ func planForm(ctx context.Context, p model.Plan, ref *refs) web.PlanForm {
 	fm := pageFormat(ctx)
 	f := web.PlanForm{Edit: p.Version > 0, Code: p.Code, Version: p.Version, Errors: map[string]string{},
 		Values: map[string]string{"code": p.Code, "province": p.ProvinceCode, "name": p.Name, "name_en": p.NameEN,
-			"decision_no": p.DecisionNo, "baseline_year": strconv.Itoa(p.BaselineYear)}}
+			"decision_no": p.DecisionNo, "baseline_year": strconv.Itoa(p.BaselineYear),
+			"report_symbol": p.Report.Symbol, "report_recipients": strings.Join(p.Report.Recipients, "\n"),
+			"signer_authority": p.Report.SignerAuthority, "signer_title": p.Report.SignerTitle,
+			"signer_name": p.Report.SignerName}}
 	if p.DecisionDate != nil {
 		f.Values["decision_date"] = fm.Date(*p.DecisionDate)
 	}
@@ -78,7 +82,9 @@ func readPlanForm(r *http.Request, ref *refs, code string) (model.Plan, web.Plan
 		f.Values["code"] = code
 	}
 	p := model.Plan{Code: f.Values["code"], ProvinceCode: f.Values["province"], Name: f.Values["name"],
-		NameEN: f.Values["name_en"], DecisionNo: f.Values["decision_no"], Version: f.Version}
+		NameEN: f.Values["name_en"], DecisionNo: f.Values["decision_no"], Version: f.Version,
+		Report: model.ReportSettings{Symbol: f.Values["report_symbol"], Recipients: strings.Split(f.Values["report_recipients"], "\n"),
+			SignerAuthority: f.Values["signer_authority"], SignerTitle: f.Values["signer_title"], SignerName: f.Values["signer_name"]}}
 	v := &model.ValidationError{}
 	if s := f.Values["decision_date"]; s != "" {
 		t, err := model.ParseDate(s, model.YearStart)

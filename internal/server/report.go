@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,28 +28,33 @@ func handleReport(d *deps) http.Handler {
 		if !ok {
 			return
 		}
-		// The report is an official Vietnamese document whatever the
-		// reader's language; only its download links speak theirs.
-		reader := i18n.From(r.Context())
-		vi := r.WithContext(i18n.WithLang(r.Context(), model.LangVI))
-		// Kept drawn for the register's version, as the overview is.
-		_, signedIn := currentUser(r)
-		key := fmt.Sprintf("report|%s|%t", q.key(), signedIn) + "|" + string(reader)
-		page, vi, err := kept(d, vi, key, func(ctx context.Context) (string, error) {
-			v, err := d.report(vi.WithContext(ctx), q)
-			if err != nil {
-				return "", err
-			}
-			v.Reader = reader
-			var b strings.Builder
-			err = web.Report(v).Render(ctx, &b)
-			return b.String(), err
-		})
+		page, vi, err := d.reportPage(r, q)
 		if err != nil {
 			serverError(w, r, d.logger, err)
 			return
 		}
 		render(w, vi, d.logger, http.StatusOK, templ.Raw(page))
+	})
+}
+
+// reportPage is q's report drawn, kept for the register's version as the
+// overview is, and the request in Vietnamese: the report is an official
+// Vietnamese document whatever the reader's language; only its toolbar
+// speaks theirs.
+func (d *deps) reportPage(r *http.Request, q reportQuery) (string, *http.Request, error) {
+	reader := i18n.From(r.Context())
+	vi := r.WithContext(i18n.WithLang(r.Context(), model.LangVI))
+	_, signedIn := currentUser(r)
+	key := fmt.Sprintf("report|%s|%t|%t|%s|%s", q.key(), signedIn, q.annex, q.number, reader)
+	return kept(d, vi, key, func(ctx context.Context) (string, error) {
+		v, err := d.report(vi.WithContext(ctx), q)
+		if err != nil {
+			return "", err
+		}
+		v.Reader = reader
+		var b strings.Builder
+		err = web.Report(v).Render(ctx, &b)
+		return b.String(), err
 	})
 }
 
@@ -66,6 +72,10 @@ type reportQuery struct {
 	asOf  time.Time
 	// asOfParam is as_of as asked for, "" for today.
 	asOfParam string
+	// annex adds the list of the enterprises counted; number is the
+	// report's number as the clerk gives it, "" to leave it blank.
+	annex  bool
+	number string
 }
 
 // reportParams reads the plan and year of a report's address, the price
@@ -101,8 +111,23 @@ func (d *deps) reportParams(w http.ResponseWriter, r *http.Request) (q reportQue
 		renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Loại giá không hợp lệ."))
 		return q, false
 	}
+	switch a := r.URL.Query().Get("annex"); a {
+	case "", "0", "1":
+		q.annex = a == "1"
+	default:
+		renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Phụ lục: annex=1 để kèm danh sách doanh nghiệp, annex=0 hoặc bỏ trống để không kèm."))
+		return q, false
+	}
+	q.number = strings.TrimSpace(r.URL.Query().Get("no"))
+	if !reportNumber.MatchString(q.number) {
+		renderError(w, r, d, http.StatusBadRequest, i18n.T(ctx, "Số báo cáo là số văn thư cấp, chỉ gồm chữ số (ví dụ 125), hoặc để trống."))
+		return q, false
+	}
 	return q, true
 }
+
+// reportNumber is a report's number, as a clerk gives it: up to six digits.
+var reportNumber = regexp.MustCompile(`^([0-9]{1,6})?$`)
 
 // progressOf draws q's report and the scope its details are counted in.
 func (d *deps) progressOf(ctx context.Context, q reportQuery) (progress.Report, store.Scope, error) {
@@ -148,17 +173,39 @@ func (d *deps) report(r *http.Request, q reportQuery) (web.ReportView, error) {
 	if err := d.overviewDetails(r, sc, rep, &ov); err != nil {
 		return v, err
 	}
-	v.Breakdowns, v.Charts = ov.Breakdowns, ov.Charts
-	counted, err := d.st.Counted(ctx, sc, q.year, q.basis)
+	v.Charts = ov.Charts
+	counted := 0
+	for _, p := range rep.Series {
+		if p.Year == rep.AsOfYear() {
+			counted = p.EnterpriseCount
+		}
+	}
+	v.Counted = format.Int(int64(counted))
+	if v.Breakdowns, err = d.reportBreakdowns(ctx, sc, rep.AsOfYear(), counted); err != nil {
+		return v, err
+	}
+	outputs, err := d.st.ProvinceOutputs(ctx, plan.ProvinceCode)
 	if err != nil {
 		return v, err
 	}
-	for _, c := range counted {
-		out := "—"
-		if c.Output != nil {
-			out = format.Money(*c.Output)
+	quality, err := d.st.Quality(ctx, sc, rep.AsOfYear(), q.basis)
+	if err != nil {
+		return v, err
+	}
+	v.Sources = reportSources(rep, q, outputs, quality.Provisional)
+	fillDocument(&v, q, rep)
+	if q.annex {
+		list, err := d.st.Counted(ctx, sc, q.year, q.basis)
+		if err != nil {
+			return v, err
 		}
-		v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
+		for _, c := range list {
+			out := "—"
+			if c.Output != nil {
+				out = format.Money(*c.Output)
+			}
+			v.Enterprises = append(v.Enterprises, web.ReportEnterprise{TaxCode: c.TaxCode, Name: c.Name, Area: c.Area, Output: out})
+		}
 	}
 	v.XLSX, v.Tables = reportDownloads(plan.Code, q.year, q.basis, q.asOfParam)
 	v.Demo, err = d.hasDemo(r)
@@ -180,7 +227,7 @@ func reportTargets(rep progress.Report) []web.ReportTarget {
 	var out []web.ReportTarget
 	for _, c := range cards(rep) {
 		rt := web.ReportTarget{Title: c.Title, Year: c.Year, Target: c.Target, Actual: c.Actual, Status: c.StatusLabel,
-			Expected: "—", Judged: "—"}
+			Expected: "—", Judged: "—", OfTarget: "—"}
 		if c.JudgedYear != 0 {
 			rt.Judged = strconv.Itoa(c.JudgedYear)
 		}
@@ -198,6 +245,9 @@ func reportTargets(rep progress.Report) []web.ReportTarget {
 	for i, t := range rep.Targets {
 		if t.Expected != nil {
 			out[i].Expected = metricValue(t.Metric, *t.Expected)
+		}
+		if p := t.OfTarget(); p != nil {
+			out[i].OfTarget = format.Percent(*p)
 		}
 	}
 	return out

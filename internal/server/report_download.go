@@ -147,7 +147,7 @@ func (d *deps) reportTable(ctx context.Context, q reportQuery, rep progress.Repo
 // values (shares as fractions), its status and the note under it.
 func targetsTable(rep progress.Report) downloadTable {
 	t := downloadTable{chartData: chartData{Title: "Kết quả thực hiện các chỉ tiêu",
-		Header: []string{"Chỉ tiêu", "Năm mục tiêu", "Mục tiêu", "Số liệu năm", "Thực hiện", "Theo lộ trình", "Đánh giá", "Ghi chú"}}}
+		Header: []string{"Chỉ tiêu", "Năm mục tiêu", "Mục tiêu", "Số liệu năm", "Thực hiện", "% mục tiêu", "Theo lộ trình", "Đánh giá", "Ghi chú"}}}
 	shown := reportTargets(rep)
 	shares := make([]bool, len(rep.Targets))
 	for i, tr := range rep.Targets {
@@ -157,9 +157,9 @@ func targetsTable(rep progress.Report) downloadTable {
 			judged = strconv.Itoa(tr.JudgedYear)
 		}
 		t.Rows = append(t.Rows, []string{shown[i].Title, strconv.Itoa(tr.Year), recordFloat(tr.Value), judged,
-			optFloat(tr.Actual), optFloat(tr.Expected), shown[i].Status, shown[i].Note})
+			optFloat(tr.Actual), optFloat(tr.OfTarget()), optFloat(tr.Expected), shown[i].Status, shown[i].Note})
 	}
-	t.PercentAt = func(i, j int) bool { return shares[i] && (j == 2 || j == 4 || j == 5) }
+	t.PercentAt = func(i, j int) bool { return j == 5 || shares[i] && (j == 2 || j == 4 || j == 6) }
 	return t
 }
 

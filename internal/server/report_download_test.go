@@ -20,10 +20,10 @@ import (
 )
 
 var (
-	reTable = regexp.MustCompile(`(?s)<table class="([a-z]+)">(.*?)</table>`)
+	reTable = regexp.MustCompile(`(?s)<table class="([a-z]+)"[^>]*>(.*?)</table>`)
 	reBody  = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
-	reRow   = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
-	reCell  = regexp.MustCompile(`(?s)<td[^>]*>(.*?)</td>`)
+	reRow   = regexp.MustCompile(`(?s)<tr[^>]*>(.*?)</tr>`)
+	reCell  = regexp.MustCompile(`(?s)<t[dh][^>]*>(.*?)</t[dh]>`)
 	reTag   = regexp.MustCompile(`<[^>]*>`)
 )
 
@@ -78,7 +78,11 @@ func shownAs(t *testing.T, id string, row []string) []string {
 			}
 			return format.Decimal(num(s), 1)
 		}
-		return []string{row[0], row[1], metric(row[2]), cmp.Or(row[3], "—"), metric(row[4]), metric(row[5]), row[6] + row[7]}
+		ofTarget := "—"
+		if row[5] != "" {
+			ofTarget = format.Percent(num(row[5]))
+		}
+		return []string{row[0] + " đến năm " + row[1], metric(row[2]), cmp.Or(row[3], "—"), metric(row[4]), ofTarget, metric(row[6]), row[7] + row[8]}
 	case reportSeriesID:
 		share, province := "—", money(row[3])
 		if row[5] != "" {
@@ -93,6 +97,34 @@ func shownAs(t *testing.T, id string, row []string) []string {
 		return []string{row[0], row[1], row[2], row[3], money(row[4])}
 	}
 	return []string{row[0], format.Int(int64(num(row[1])))}
+}
+
+// breakdownAsPrinted is a breakdown's sheet (every slice) as the report
+// prints it: the first eight slices, the rest summed in one row when there
+// are more than nine, the total, and each one's share of the enterprises
+// counted.
+func breakdownAsPrinted(t *testing.T, noun string, rows [][]string, counted int) [][]string {
+	t.Helper()
+	row := func(name string, n int) []string {
+		return []string{name, format.Int(int64(n)), format.Percent(float64(n) / float64(counted))}
+	}
+	var out [][]string
+	rest := 0
+	for i, r := range rows {
+		n, err := strconv.Atoi(r[1])
+		if err != nil {
+			t.Fatalf("%s: count %q", noun, r[1])
+		}
+		if i < 8 || len(rows) <= 9 {
+			out = append(out, row(r[0], n))
+		} else {
+			rest += n
+		}
+	}
+	if len(rows) > 9 {
+		out = append(out, row(fmt.Sprintf("%s khác (%d)", noun, len(rows)-8), rest))
+	}
+	return append(out, row("Tổng số doanh nghiệp", counted))
 }
 
 // sheetRows reads a sheet's rows as stored, each as wide as the header.
@@ -123,7 +155,7 @@ func TestReportWorkbookIsThePagesTables(t *testing.T) {
 		{2023, model.BasisConst2010, "?basis=const2010", "HD-3164-2023-bao-cao-const2010.xlsx"},
 	} {
 		path := "/reports/HD-3164/" + strconv.Itoa(tt.year)
-		page := reportPageTables(t, mustGet(t, srv.URL+path+tt.query, http.StatusOK))
+		page := reportPageTables(t, mustGet(t, srv.URL+path+cmp.Or(tt.query, "?")+"&annex=1", http.StatusOK))
 		body := fetchChartFile(t, srv.URL, path+".xlsx"+tt.query, xlsxType, tt.name)
 		f, err := excelize.OpenReader(bytes.NewReader(body))
 		if err != nil {
@@ -140,11 +172,20 @@ func TestReportWorkbookIsThePagesTables(t *testing.T) {
 		if len(page) != len(sheets) {
 			t.Fatalf("the page has %d tables, want %d", len(page), len(sheets))
 		}
+		counted := 0
+		for _, row := range sheetRows(t, f, "Số liệu qua các năm")[1:] {
+			if row[0] == strconv.Itoa(tt.year) {
+				counted, _ = strconv.Atoi(row[1])
+			}
+		}
 		for k, s := range sheets {
 			rows := sheetRows(t, f, s.sheet)
 			var shown [][]string
 			for _, row := range rows[1:] {
 				shown = append(shown, shownAs(t, s.id, row))
+			}
+			if dim := model.Dimension(s.id); dim.Valid() {
+				shown = breakdownAsPrinted(t, s.sheet, rows[1:], counted)
 			}
 			if !reflect.DeepEqual(shown, page[k]) {
 				t.Errorf("%s sheet %s, as the page writes it =\n%q\nthe page's table =\n%q", tt.name, s.sheet, shown, page[k])
@@ -245,7 +286,8 @@ func TestReportLinksItsDownloadsOnScreenOnly(t *testing.T) {
 	t.Parallel()
 	srv, _ := chartsDemoServer(t)
 	body := mustGet(t, srv.URL+"/reports/HD-3164/2024?basis=const2010", http.StatusOK)
-	wants := []string{`<nav class="downloads"`, `href="/reports/HD-3164/2024.xlsx?basis=const2010"`}
+	wants := []string{`<nav class="toolbar"`, `<div class="downloads">`, `href="/reports/HD-3164/2024.xlsx?basis=const2010"`,
+		`href="/reports/HD-3164/2024.pdf?basis=const2010"`, `href="/?basis=const2010&amp;plan=HD-3164&amp;year=2024"`}
 	for _, s := range reportSheets() {
 		wants = append(wants, `href="/reports/HD-3164/2024/`+s.id+`.csv?basis=const2010"`)
 	}
@@ -255,8 +297,8 @@ func TestReportLinksItsDownloadsOnScreenOnly(t *testing.T) {
 		}
 	}
 	css := mustGet(t, srv.URL+"/static/report.css", http.StatusOK)
-	if !regexp.MustCompile(`@media print \{\s*nav\.downloads \{ display: none; \}`).MatchString(css) {
-		t.Error("report.css does not hide the downloads in print")
+	if !regexp.MustCompile(`@media print \{[^}]*\}\s*nav\.toolbar \{ display: none; \}`).MatchString(css) {
+		t.Error("report.css does not hide the toolbar in print")
 	}
 }
 

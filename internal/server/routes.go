@@ -29,6 +29,7 @@ func addRoutes(r chi.Router, d *deps) {
 		r.Method(http.MethodGet, "/", handleOverview(d))
 		r.Method(http.MethodGet, "/reports/{plan}/{year}", handleReport(d))
 		r.Method(http.MethodGet, "/reports/{plan}/{year}.xlsx", handleReportWorkbook(d))
+		r.Method(http.MethodGet, "/reports/{plan}/{year}.pdf", handleReportPDF(d))
 		r.Method(http.MethodGet, "/reports/{plan}/{year}/{table}.csv", handleReportTableCSV(d))
 		r.Method(http.MethodGet, "/charts/{plan}/{year}/{chart}.csv", handleChartDownload(d, chartExtCSV))
 		r.Method(http.MethodGet, "/charts/{plan}/{year}/{chart}.xlsx", handleChartDownload(d, chartExtXLSX))

@@ -17,6 +17,7 @@ import (
 	"industrytargets/internal/auth"
 	"industrytargets/internal/i18n"
 	"industrytargets/internal/model"
+	"industrytargets/internal/pdf"
 	"industrytargets/internal/store"
 	"industrytargets/web"
 )
@@ -43,6 +44,7 @@ type deps struct {
 	hasher   *auth.Hasher
 	limiter  *auth.AddrLimiter
 	snap     *snapshots
+	pdf      *pdf.Printer
 	opt      Options
 }
 
@@ -60,7 +62,7 @@ func New(logger *slog.Logger, st *store.Store, opt Options) http.Handler {
 	if opt.AddrPerMinute == 0 {
 		opt.AddrPerMinute, opt.AddrBurst = auth.DefaultAddrRate, auth.DefaultAddrBurst
 	}
-	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(), snap: &snapshots{},
+	d := &deps{logger: logger, st: st, opt: opt, hasher: auth.NewHasher(), snap: &snapshots{}, pdf: pdf.New(),
 		limiter: auth.NewAddrLimiter(opt.AddrPerMinute, opt.AddrBurst)}
 	d.sessions = newSessions(d)
 	// Cross-origin protection runs before the session is loaded, so a

@@ -205,7 +205,7 @@ func TestReportNeverStale(t *testing.T) {
 	srv, st := chartsDemoServer(t)
 	ctx := context.Background()
 	c := client(t, srv.URL, model.RoleViewer)
-	const page = "/reports/HD-3164/2025?as_of=2026-12-04"
+	const page = "/reports/HD-3164/2025?as_of=2026-12-04&annex=1"
 	listed := func() (int, string) {
 		t.Helper()
 		_, body, _ := entDo(t, c, srv.URL+page, nil)

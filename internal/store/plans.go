@@ -12,7 +12,7 @@ import (
 // Plans lists every plan with its categories and targets, by code.
 func (s *Store) Plans(ctx context.Context) ([]model.Plan, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT code, province_code, name, name_en, decision_no,
-		decision_date, baseline_year, is_demo, version FROM plans ORDER BY is_demo, code`)
+		decision_date, baseline_year, is_demo, version, `+planReportColumns+` FROM plans ORDER BY is_demo, code`)
 	plans, err := pgx.CollectRows(rows, scanPlan)
 	if err != nil {
 		return nil, wrap("plans", err)
@@ -28,7 +28,7 @@ func (s *Store) Plans(ctx context.Context) ([]model.Plan, error) {
 // Plan returns the plan with code, or model.ErrNotFound.
 func (s *Store) Plan(ctx context.Context, code string) (model.Plan, error) {
 	rows, _ := s.pool.Query(ctx, `SELECT code, province_code, name, name_en, decision_no,
-		decision_date, baseline_year, is_demo, version FROM plans WHERE code = $1`, code)
+		decision_date, baseline_year, is_demo, version, `+planReportColumns+` FROM plans WHERE code = $1`, code)
 	p, err := pgx.CollectExactlyOneRow(rows, scanPlan)
 	if err != nil {
 		return model.Plan{}, wrap("plan "+code, err)
@@ -42,9 +42,17 @@ func (s *Store) Plan(ctx context.Context, code string) (model.Plan, error) {
 func scanPlan(r pgx.CollectableRow) (model.Plan, error) {
 	var p model.Plan
 	err := r.Scan(&p.Code, &p.ProvinceCode, &p.Name, &p.NameEN, &p.DecisionNo,
-		&p.DecisionDate, &p.BaselineYear, &p.Demo, &p.Version)
+		&p.DecisionDate, &p.BaselineYear, &p.Demo, &p.Version, &p.Report.Symbol, &p.Report.Recipients,
+		&p.Report.SignerAuthority, &p.Report.SignerTitle, &p.Report.SignerName)
 	return p, err
 }
+
+// planReportColumns are a plan's report settings, in the order of
+// model.ReportSettings.
+const planReportColumns = `report_symbol, report_recipients, signer_authority, signer_title, signer_name`
+
+// planReportValues are the named arguments planArgsOf gives them.
+const planReportValues = `@report_symbol, @report_recipients, @signer_authority, @signer_title, @signer_name`
 
 func (s *Store) planDetails(ctx context.Context, p *model.Plan) error {
 	rows, _ := s.pool.Query(ctx, `SELECT pc.category_code FROM plan_categories pc
@@ -116,14 +124,13 @@ func (s *Store) EnsurePlan(ctx context.Context, p model.Plan) (bool, error) {
 	}
 	added := false
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
+		args := planArgsOf(&p)
+		args["demo"] = p.Demo
 		tag, err := tx.Exec(ctx, `INSERT INTO plans (code, province_code, name, name_en,
-			decision_no, decision_date, baseline_year, is_demo)
-			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline, @demo)
-			ON CONFLICT DO NOTHING`, pgx.NamedArgs{
-			"code": p.Code, "province": p.ProvinceCode, "name": p.Name, "name_en": p.NameEN,
-			"decision_no": p.DecisionNo, "decision_date": p.DecisionDate, "baseline": p.BaselineYear,
-			"demo": p.Demo,
-		})
+			decision_no, decision_date, baseline_year, is_demo, `+planReportColumns+`)
+			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline, @demo,
+			`+planReportValues+`)
+			ON CONFLICT DO NOTHING`, args)
 		if err != nil || tag.RowsAffected() == 0 {
 			return err
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -16,8 +17,9 @@ func (s *Store) CreatePlan(ctx context.Context, p *model.Plan, by int64) error {
 	}
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `INSERT INTO plans (code, province_code, name, name_en,
-			decision_no, decision_date, baseline_year)
-			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline)
+			decision_no, decision_date, baseline_year, `+planReportColumns+`)
+			VALUES (@code, @province, @name, @name_en, @decision_no, @decision_date, @baseline,
+			`+planReportValues+`)
 			RETURNING version`, planArgsOf(p)).Scan(&p.Version)
 		if err != nil {
 			return err
@@ -40,7 +42,9 @@ func (s *Store) UpdatePlan(ctx context.Context, p *model.Plan, by int64) error {
 	err := s.inRegisterTx(ctx, func(tx pgx.Tx) error {
 		err := tx.QueryRow(ctx, `UPDATE plans SET province_code = @province, name = @name,
 			name_en = @name_en, decision_no = @decision_no, decision_date = @decision_date,
-			baseline_year = @baseline, version = version + 1, updated_at = now()
+			baseline_year = @baseline, report_symbol = @report_symbol, report_recipients = @report_recipients,
+			signer_authority = @signer_authority, signer_title = @signer_title, signer_name = @signer_name,
+			version = version + 1, updated_at = now()
 			WHERE code = @code AND version = @version RETURNING version`, planArgsOf(p)).Scan(&p.Version)
 		if err != nil {
 			return staleKey(ctx, tx, "plans", "code", p.Code, err)
@@ -62,8 +66,18 @@ func planArgsOf(p *model.Plan) pgx.NamedArgs {
 	return pgx.NamedArgs{
 		"code": p.Code, "province": p.ProvinceCode, "name": p.Name, "name_en": p.NameEN,
 		"decision_no": p.DecisionNo, "decision_date": p.DecisionDate, "baseline": p.BaselineYear,
-		"version": p.Version,
+		"version": p.Version, "report_symbol": p.Report.Symbol, "report_recipients": nonNil(p.Report.Recipients),
+		"signer_authority": p.Report.SignerAuthority, "signer_title": p.Report.SignerTitle,
+		"signer_name": p.Report.SignerName,
 	}
+}
+
+// nonNil is lines, or no lines rather than NULL.
+func nonNil(lines []string) []string {
+	if lines == nil {
+		return []string{}
+	}
+	return lines
 }
 
 func planDetails(p *model.Plan) map[string]any {
@@ -73,7 +87,9 @@ func planDetails(p *model.Plan) map[string]any {
 	}
 	d := map[string]any{"province": p.ProvinceCode, "name": p.Name, "decision_no": p.DecisionNo,
 		"baseline_year": p.BaselineYear, "categories": p.Categories, "targets": targets,
-		"territory_units": len(p.Territory), "version": p.Version}
+		"territory_units": len(p.Territory), "version": p.Version, "report_symbol": p.Report.Symbol,
+		"report_recipients": p.Report.Recipients, "signer": strings.TrimSpace(p.Report.SignerAuthority + " " +
+			p.Report.SignerTitle + " " + p.Report.SignerName)}
 	if p.DecisionDate != nil {
 		d["decision_date"] = p.DecisionDate.Format("2006-01-02")
 	}

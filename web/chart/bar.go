@@ -37,11 +37,14 @@ type Bar struct {
 	CategoryHeader, ValueHeader string
 	Items                       []BarItem
 	Locale                      Locale
+	// Width is the chart's width in viewBox units; see Line.Width.
+	Width float64
 }
 
 // The rows of a bar chart and the widest its label column gets.
 const (
 	barRow        = 26.0
+	barRowWrapped = 38.0 // a row whose label takes two lines
 	barThickness  = 16.0
 	barLabelWidth = 210.0
 	barFoot       = 26.0
@@ -64,7 +67,8 @@ type barLayout struct {
 	xs               Scale
 	ticks            []float64
 	labels, values   []string
-	labelW           float64
+	names            [][]string // each item's label, in one or two lines
+	labelW, row      float64
 	left, right, top float64
 	base, height     float64
 }
@@ -72,6 +76,7 @@ type barLayout struct {
 // draw writes the whole chart, or a message when there are no items.
 func (b Bar) draw(c *canvas) {
 	n := numbers{loc: b.Locale.withDefaults(), percent: b.Percent, unit: b.Unit}
+	c.w = chartWidth(b.Width)
 	m := meta{id: chartID(b.ID, "bar", b.Title), title: b.Title, desc: b.Desc}
 	m.links = slices.ContainsFunc(b.Items, func(it BarItem) bool { return it.Href != "" })
 	if len(b.Items) == 0 {
@@ -81,7 +86,7 @@ func (b Bar) draw(c *canvas) {
 	if m.desc == "" {
 		m.desc = b.describe(n)
 	}
-	ly := b.layout(n)
+	ly := b.layout(n, c.w)
 	c.begin(m, ly.height)
 	c.drawHead(ly.head)
 	c.xGrid(ly)
@@ -93,11 +98,12 @@ func (b Bar) draw(c *canvas) {
 
 // layout sizes the label column to the longest label, up to a limit, and
 // leaves room after the longest bar for its value.
-func (b Bar) layout(n numbers) barLayout {
-	ly := barLayout{head: newHead(b.Title, nil)}
+func (b Bar) layout(n numbers, width float64) barLayout {
+	ly := barLayout{head: newHead(b.Title, nil, width)}
 	lo, hi, widestValue := 0.0, 0.0, 0.0
+	limit := min(barLabelWidth, width*0.42)
 	for _, it := range b.Items {
-		ly.labelW = max(ly.labelW, min(barLabelWidth, textWidth(it.Label, fontSize)))
+		ly.labelW = max(ly.labelW, min(limit, textWidth(it.Label, fontSize)))
 		v := "–"
 		if finite(it.Value) {
 			lo, hi = min(lo, it.Value), max(hi, it.Value)
@@ -106,12 +112,20 @@ func (b Bar) layout(n numbers) barLayout {
 		ly.values = append(ly.values, v)
 		widestValue = max(widestValue, textWidth(v, fontSize))
 	}
+	ly.row = barRow
+	for _, it := range b.Items {
+		lines := wrap(it.Label, ly.labelW, fontSize, 2)
+		if len(lines) > 1 {
+			ly.row = barRowWrapped
+		}
+		ly.names = append(ly.names, lines)
+	}
 	ly.ticks = axisTicks(lo, hi, 5)
 	ly.labels, _ = tickLabels(n, ly.ticks)
 	ly.left = edge + ly.labelW + 10
 	ly.right = width - edge - widestValue - 8
 	ly.top = ly.head.height + 4
-	ly.base = ly.top + barRow*float64(len(b.Items))
+	ly.base = ly.top + ly.row*float64(len(b.Items))
 	ly.height = ly.base + barFoot
 	ly.xs = Scale{D0: ly.ticks[0], D1: ly.ticks[len(ly.ticks)-1], R0: ly.left, R1: ly.right}
 	return ly
@@ -129,7 +143,7 @@ func (c *canvas) xGrid(ly barLayout) {
 		}
 		c.leaf("line", "x1", px(x), "x2", px(x), "y1", px(ly.top), "y2", px(ly.base), "stroke", stroke)
 		anchor := "middle"
-		if x == last && x+textWidth(ly.labels[i], fontSize)/2 > width-edge {
+		if x == last && x+textWidth(ly.labels[i], fontSize)/2 > c.w-edge {
 			anchor = "end"
 		}
 		c.elem("text", ly.labels[i], "x", px(x), "y", px(ly.base+16), "text-anchor", anchor, "fill", muted)
@@ -140,14 +154,17 @@ func (c *canvas) xGrid(ly barLayout) {
 // barItem writes the i-th bar with its label and value, as one link when
 // the item has an href.
 func (c *canvas) barItem(ly barLayout, n numbers, i int, it BarItem) {
-	mid := ly.top + barRow*(float64(i)+0.5)
+	mid := ly.top + ly.row*(float64(i)+0.5)
 	tip := it.Label + ": " + ly.values[i]
 	if finite(it.Value) {
 		tip = it.Label + ": " + n.withUnit(it.Value)
 	}
 	c.titled("bar", tip, it.Href, func() {
-		c.elem("text", truncate(it.Label, ly.labelW, fontSize), "x", px(ly.left-8), "y", px(mid),
-			"dy", "0.32em", "text-anchor", "end")
+		lines := ly.names[i]
+		for j, line := range lines {
+			dy := float64(j) - float64(len(lines)-1)/2 // lines centred on the bar
+			c.elem("text", line, "x", px(ly.left-8), "y", px(mid+dy*15), "dy", "0.32em", "text-anchor", "end")
+		}
 		end := ly.xs.At(0)
 		if finite(it.Value) {
 			x0, x1 := ly.xs.At(min(0, it.Value)), ly.xs.At(max(0, it.Value))

@@ -25,10 +25,17 @@ func TestBar(t *testing.T) {
 			t.Errorf("bar %d tooltip %q, want %q", i, tip, wantTips[i])
 		}
 	}
-	// The long label is cut short on the chart, whole in its tooltip.
-	label := bars[2].all(named("text", ""))[0].Text
-	if !strings.HasSuffix(label, "…") || len([]rune(label)) > 40 {
-		t.Errorf("long label shown as %q, want it cut short with …", label)
+	// The long label wraps to two lines on the chart, cut short with …
+	// only beyond them; it is whole in its tooltip.
+	texts := bars[2].all(named("text", ""))
+	first, second := texts[0].Text, texts[1].Text
+	if !strings.HasPrefix(b.Items[2].Label, first+" ") || !strings.HasSuffix(second, "…") || len([]rune(first+second)) > 80 {
+		t.Errorf("long label shown as %q / %q, want two lines, the second cut short with …", first, second)
+	}
+	for i, g := range bars {
+		if i != 2 && len(g.all(named("text", ""))) != 2 {
+			t.Errorf("bar %d: %d texts, want its one-line label and its value", i, len(g.all(named("text", ""))))
+		}
 	}
 	var hrefs []string
 	for _, a := range root.all(named("a", "")) {

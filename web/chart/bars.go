@@ -39,6 +39,8 @@ type Bars struct {
 	Years  []int
 	Series []BarSeries
 	Locale Locale
+	// Width is the chart's width in viewBox units; see Line.Width.
+	Width float64
 }
 
 // The room of a Bars chart's plot.
@@ -77,6 +79,7 @@ func (b Bars) href(s, i int) string {
 
 // draw writes the whole chart, or a message when there is no value.
 func (b Bars) draw(c *canvas) {
+	c.w = chartWidth(b.Width)
 	n := numbers{loc: b.Locale.withDefaults(), unit: b.Unit}
 	m := meta{id: chartID(b.ID, "bars", b.Title), title: b.Title, desc: b.Desc}
 	m.links = slices.ContainsFunc(b.Series, func(s BarSeries) bool { return slices.ContainsFunc(s.Hrefs, isSet) })
@@ -92,7 +95,7 @@ func (b Bars) draw(c *canvas) {
 		fill, stroke := seriesPaint(m.id, s)
 		items = append(items, legendItem{kind: keySwatch, label: ser.Name, fill: fill, stroke: stroke})
 	}
-	h := newHead(b.Title, items)
+	h := newHead(b.Title, items, c.w)
 	var lo, hi float64
 	for s := range b.Series {
 		for i := range b.Years {
@@ -113,8 +116,8 @@ func (b Bars) draw(c *canvas) {
 	if b.YLabel != "" {
 		c.elem("text", b.YLabel, "x", px(edge), "y", px(top-barsHeadroom+10), "fill", muted)
 	}
-	c.yGrid(ys, ticks, labels, left, width-edge-4)
-	b.groups(c, m.id, n, ys, left, width-edge-4)
+	c.yGrid(ys, ticks, labels, left, c.w-edge-4)
+	b.groups(c, m.id, n, ys, left, c.w-edge-4)
 	c.close("svg")
 }
 
@@ -153,9 +156,8 @@ func (b Bars) bar(c *canvas, g barGeom, id string, s int, tip, href, label strin
 		top, h := min(g.y0, g.y1), max(g.y0, g.y1)-min(g.y0, g.y1)
 		c.leaf("rect", "x", px(g.x), "y", px(top), "width", px(g.w), "height", px(h),
 			"fill", fill, "stroke", stroke, "stroke-width", "1")
-		if textWidth(label, fontSize-1) <= g.w+4 {
-			c.elem("text", label, "x", px(g.x+g.w/2), "y", px(top-4), "text-anchor", "middle",
-				"font-size", px(fontSize-1))
+		if textWidth(label, fontSize) <= g.w+4 {
+			c.elem("text", label, "x", px(g.x+g.w/2), "y", px(top-4), "text-anchor", "middle")
 		}
 	})
 }

@@ -8,14 +8,17 @@ import (
 	"github.com/a-h/templ"
 )
 
-// The frame every chart shares: a fixed width of viewBox units, scaled to
-// the width of its container; heights vary with the content.
+// The frame every chart shares: a width of viewBox units, scaled to the
+// width of its container, and heights that vary with the content. A chart
+// drawn for the width it is shown at keeps its type at fontSize pixels:
+// the overview draws each chart for a narrow screen and for a wide one.
 const (
-	width      = 640.0
-	edge       = 8.0  // outer margin
-	titleSize  = 15.0 // title font size
-	lineHeight = 20.0 // title and legend rows
-	keyWidth   = 26.0 // legend sample before its label
+	defaultWidth = 640.0
+	minWidth     = 240.0
+	edge         = 8.0  // outer margin
+	titleSize    = 15.0 // title font size
+	lineHeight   = 20.0 // title and legend rows
+	keyWidth     = 26.0 // legend sample before its label
 )
 
 // meta is what a chart says about itself to assistive technology.
@@ -37,8 +40,8 @@ func (c *canvas) begin(m meta, height float64) {
 	if m.links {
 		role = "group"
 	}
-	c.open("svg", "xmlns", svgNS, "viewBox", "0 0 "+px(width)+" "+px(height),
-		"width", "100%", "role", role, "aria-labelledby", m.id+"-title "+m.id+"-desc",
+	c.open("svg", "xmlns", svgNS, "viewBox", "0 0 "+px(c.w)+" "+px(height),
+		"width", "100%", "data-width", px(c.w), "role", role, "aria-labelledby", m.id+"-title "+m.id+"-desc",
 		"class", "chart", "font-family", fontFamily, "font-size", px(fontSize), "fill", ink)
 	c.elem("title", m.title, "id", m.id+"-title")
 	c.elem("desc", m.desc, "id", m.id+"-desc")
@@ -52,7 +55,7 @@ type head struct {
 }
 
 // newHead lays out a title of at most two lines and a legend that wraps.
-func newHead(title string, items []legendItem) head {
+func newHead(title string, items []legendItem, width float64) head {
 	h := head{title: wrap(title, width-2*edge, titleSize, 2)}
 	var row []legendItem
 	x := edge
@@ -94,12 +97,12 @@ func (c *canvas) drawHead(h head) {
 // empty writes a chart that has nothing to draw: its title and a message.
 func (c *canvas) empty(m meta, msg string) {
 	m.desc = msg
-	h := newHead(m.title, nil)
+	h := newHead(m.title, nil, c.w)
 	c.begin(m, h.height+56)
 	c.drawHead(h)
-	c.leaf("rect", "x", px(edge), "y", px(h.height), "width", px(width-2*edge), "height", "44",
+	c.leaf("rect", "x", px(edge), "y", px(h.height), "width", px(c.w-2*edge), "height", "44",
 		"fill", "none", "stroke", gridColour, "stroke-dasharray", "4 3")
-	c.elem("text", msg, "x", px(width/2), "y", px(h.height+27), "text-anchor", "middle",
+	c.elem("text", msg, "x", px(c.w/2), "y", px(h.height+27), "text-anchor", "middle",
 		"fill", muted, "class", "no-data")
 	c.close("svg")
 }

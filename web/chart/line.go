@@ -56,6 +56,9 @@ type Line struct {
 	Projection []Point
 	Targets    []Target
 	Locale     Locale
+	// Width is the chart's width in viewBox units, the width in pixels it
+	// is meant to be shown at; 640 when zero.
+	Width float64
 }
 
 // The vertical room of a line chart's plot, and of the labels around it.
@@ -92,6 +95,7 @@ func (l Line) Component() templ.Component { return component(l.Render) }
 // draw writes the whole chart, or a message when there is no actual value.
 func (l Line) draw(c *canvas) {
 	n := numbers{loc: l.Locale.withDefaults(), percent: l.Percent, unit: l.Unit}
+	c.w = chartWidth(l.Width)
 	actual := sortPoints(l.Actual)
 	m := meta{id: chartID(l.ID, "line", l.Title), title: l.Title, desc: l.Desc}
 	m.links = slices.ContainsFunc(actual, func(p Point) bool { return p.Href != "" })
@@ -102,7 +106,7 @@ func (l Line) draw(c *canvas) {
 	if m.desc == "" {
 		m.desc = l.describe(n, actual)
 	}
-	ly := l.layout(n, actual)
+	ly := l.layout(n, actual, c.w)
 	c.begin(m, ly.height)
 	c.drawHead(ly.head)
 	if l.YLabel != "" {
@@ -118,8 +122,8 @@ func (l Line) draw(c *canvas) {
 }
 
 // layout places the plot so that every year and value drawn is in view.
-func (l Line) layout(n numbers, actual []Point) lineLayout {
-	ly := lineLayout{head: newHead(l.Title, l.legend(n.loc, actual))}
+func (l Line) layout(n numbers, actual []Point, width float64) lineLayout {
+	ly := lineLayout{head: newHead(l.Title, l.legend(n.loc, actual), width)}
 	ly.first, ly.last = l.years(actual)
 	lo, hi := l.extent(actual)
 	ly.ticks = axisTicks(lo, hi, maxYTicks)

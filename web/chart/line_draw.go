@@ -141,7 +141,7 @@ func (c *canvas) targets(ly lineLayout, n numbers, targets []Target, near []Poin
 		anchor, lx, ly0 := "middle", x, y-12
 		half := textWidth(label, fontSize) / 2
 		switch {
-		case x+half > width-edge:
+		case x+half > c.w-edge:
 			anchor, lx = "end", x+8
 		case x-half < ly.left:
 			anchor, lx = "start", x-8

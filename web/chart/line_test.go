@@ -118,32 +118,53 @@ func TestLineInView(t *testing.T) {
 		{"value far above", years(2020, 5000), "5.000"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, root := render(t, Line{Title: tt.name, Actual: tt.actual, Targets: targets}.Render)
-			w, h := viewBox(t, root)
-			inside := func(what string, x, y float64) {
-				if x < 0 || x > w || y < 0 || y > h {
-					t.Errorf("%s at (%v, %v) is outside the viewBox %v × %v", what, x, y, w, h)
-				}
-			}
-			for _, c := range root.all(named("circle", "")) {
-				inside("circle", num(t, c.attr("cx")), num(t, c.attr("cy")))
-			}
-			for _, d := range root.all(named("path", "target-mark")) {
-				var x, y float64
-				if _, err := fmt.Sscanf(d.attr("d"), "M%g %gL", &x, &y); err != nil {
-					t.Fatalf("diamond path %q: %v", d.attr("d"), err)
-				}
-				inside("diamond", x, y)
-			}
-			for _, tx := range root.all(named("text", "")) {
-				inside("text "+tx.Text, num(t, tx.attr("x")), num(t, tx.attr("y")))
-			}
-			labels := root.all(named("g", "y-axis"))[0].all(named("text", ""))
-			if got := labels[len(labels)-1].Text; got != tt.top {
-				t.Errorf("top of the y axis %q, want %q", got, tt.top)
-			}
-		})
+		for _, width := range []float64{0, 300, 900} {
+			t.Run(fmt.Sprintf("%s at %v", tt.name, width), func(t *testing.T) {
+				lineInView(t, Line{Title: tt.name, Actual: tt.actual, Targets: targets, Width: width}, tt.top)
+			})
+		}
+	}
+}
+
+// lineInView checks that every marker and the whole of every text of l
+// lie inside its viewBox, and the top label of its y axis.
+func lineInView(t *testing.T, l Line, top string) {
+	t.Helper()
+	_, root := render(t, l.Render)
+	w, h := viewBox(t, root)
+	inside := func(what string, x, y float64) {
+		if x < 0 || x > w || y < 0 || y > h {
+			t.Errorf("%s at (%v, %v) is outside the viewBox %v × %v", what, x, y, w, h)
+		}
+	}
+	for _, c := range root.all(named("circle", "")) {
+		inside("circle", num(t, c.attr("cx")), num(t, c.attr("cy")))
+	}
+	for _, d := range root.all(named("path", "target-mark")) {
+		var x, y float64
+		if _, err := fmt.Sscanf(d.attr("d"), "M%g %gL", &x, &y); err != nil {
+			t.Fatalf("diamond path %q: %v", d.attr("d"), err)
+		}
+		inside("diamond", x, y)
+	}
+	for _, tx := range root.all(named("text", "")) {
+		x, size := num(t, tx.attr("x")), fontSize
+		if s := tx.attr("font-size"); s != "" {
+			size = num(t, s)
+		}
+		tw := textWidth(tx.Text, size)
+		switch tx.attr("text-anchor") {
+		case "middle":
+			x -= tw / 2
+		case "end":
+			x -= tw
+		}
+		inside("start of text "+tx.Text, x, num(t, tx.attr("y")))
+		inside("end of text "+tx.Text, x+tw, num(t, tx.attr("y")))
+	}
+	labels := root.all(named("g", "y-axis"))[0].all(named("text", ""))
+	if got := labels[len(labels)-1].Text; got != top {
+		t.Errorf("top of the y axis %q, want %q", got, top)
 	}
 }
 

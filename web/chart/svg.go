@@ -35,6 +35,15 @@ const (
 // goes through XML escaping, so user data cannot break out of its place.
 type canvas struct {
 	b bytes.Buffer
+	w float64 // the chart's width in viewBox units
+}
+
+// chartWidth is a chart's Width, or the default.
+func chartWidth(w float64) float64 {
+	if w <= 0 {
+		return defaultWidth
+	}
+	return max(w, minWidth)
 }
 
 // open writes a start tag with attributes given as name, value pairs.
