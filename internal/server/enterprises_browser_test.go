@@ -185,26 +185,60 @@ func checkAreaChoices(t *testing.T, ctx context.Context) {
 	change("area", "")
 }
 
-// conflictInBrowser opens the edit form at url, has someone else save the
-// enterprise meanwhile, then saves and expects the 409 page.
+// conflictInBrowser opens the edit form at url twice while someone else
+// saves the enterprise meanwhile. The first time the two edits touch
+// different fields: both survive and the save goes through. The second
+// time both change the name: the 409 page sets the three values side by
+// side and marks that one field.
 func conflictInBrowser(t *testing.T, ctx context.Context, st *store.Store, url string) model.Enterprise {
 	t.Helper()
+	other := func(name string) {
+		t.Helper()
+		e, err := st.EnterpriseByTaxCode(t.Context(), "0100233488")
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Name = name
+		if err := st.UpdateEnterprise(t.Context(), &e, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
 	browserOpen(t, ctx, url+"/edit", http.StatusOK)
+	other("Công ty Cổ phần Cơ khí Chính xác Hải Dương")
+	browserType(t, ctx, "employees", "1.400")
+	browserClick(t, ctx, `form.entity-form button.primary`, http.StatusOK)
 	e, err := st.EnterpriseByTaxCode(t.Context(), "0100233488")
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.Name = "Công ty Cổ phần Cơ khí Chính xác Hải Dương"
-	if err := st.UpdateEnterprise(t.Context(), &e, 0); err != nil {
-		t.Fatal(err)
+	if e.Name != "Công ty Cổ phần Cơ khí Chính xác Hải Dương" || e.Employees == nil || *e.Employees != 1400 {
+		t.Errorf("after edits of different fields the record holds %q and %v employees, want both edits", e.Name, e.Employees)
 	}
-	browserType(t, ctx, "employees", "1.400")
+	if got := browserText(t, ctx, ".flash"); !strings.Contains(got, "được giữ nguyên") {
+		t.Errorf("the notice after a merged save = %q, want it to say the other change was kept", got)
+	}
+
+	browserOpen(t, ctx, url+"/edit", http.StatusOK)
+	other("Công ty TNHH MTV Cơ khí Chính xác Hải Dương")
+	browserType(t, ctx, "name", "Công ty Cơ khí Chính xác Cẩm Giàng")
 	browserClick(t, ctx, `form.entity-form button.primary`, http.StatusConflict)
-	if got := browserEval[int](t, ctx, `document.querySelectorAll("table.compare tr.differs").length`); got != 2 {
-		t.Errorf("rows marked as differing = %d, want 2 (name and employees)", got)
+	if got := browserEval[int](t, ctx, `document.querySelectorAll("table.three-way tr.differs").length`); got != 1 {
+		t.Errorf("rows marked as changed by both = %d, want 1 (the name)", got)
 	}
-	if got := browserEval[string](t, ctx, `document.querySelector("input[name=version]").value`); got != "2" {
-		t.Errorf("the form carries version %q, want the current 2", got)
+	cells := browserEval[[]string](t, ctx, `Array.from(document.querySelectorAll("table.three-way tr.differs td")).map(c => c.textContent.trim())`)
+	want := []string{"Công ty Cổ phần Cơ khí Chính xác Hải Dương", "Công ty TNHH MTV Cơ khí Chính xác Hải Dương", "Công ty Cơ khí Chính xác Cẩm Giàng"}
+	if len(cells) < 3 || !slices.Equal(cells[:3], want) {
+		t.Errorf("the name's row = %q, want the value when opened, the stored one and the typed one %q", cells, want)
+	}
+	if got := browserText(t, ctx, "#name-error"); !strings.Contains(got, "Cả hai người cùng sửa") {
+		t.Errorf("message at the name = %q", got)
+	}
+	if got := browserEval[string](t, ctx, `document.querySelector("input[name=version]").value`); got != "4" {
+		t.Errorf("the form carries version %q, want the current 4", got)
+	}
+	e, err = st.EnterpriseByTaxCode(t.Context(), "0100233488")
+	if err != nil {
+		t.Fatal(err)
 	}
 	return e
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"industrytargets/internal/model"
+	"industrytargets/web"
 )
 
 func TestEnterpriseViewerReadsButCannotChange(t *testing.T) {
@@ -203,5 +204,81 @@ func TestEnterpriseListPagesKeepTheFilter(t *testing.T) {
 	}
 	if status, _, _ := entDo(t, c, srv.URL+"/enterprises?page=abc&area=x&category=nope&sort=evil", nil); status != http.StatusOK {
 		t.Errorf("nonsense query = %d, want 200 (ignored)", status)
+	}
+}
+
+// TestEnterpriseStaleEditMergesThreeWays posts late edits that say what
+// they started from: edits of different fields are merged and saved, and
+// the same field changed by both is a 409 setting the three values side by
+// side, with the form holding the merge at the current version.
+func TestEnterpriseStaleEditMergesThreeWays(t *testing.T) {
+	t.Parallel()
+	srv, st := entServer(t)
+	alice := client(t, srv.URL, model.RoleEditor)
+	bob := client(t, srv.URL, model.RoleAdmin)
+	id := entCreate(t, alice, srv.URL, goodForm())
+	edit := func(version string, change map[string]string) url.Values {
+		form := goodForm()
+		for k, v := range goodForm() {
+			form.Set(web.BasePrefix+k, v[0])
+		}
+		for k, v := range change {
+			form.Set(k, v)
+		}
+		form.Set("version", version)
+		return form
+	}
+	if _, body, _ := entDo(t, alice, srv.URL+"/enterprises/"+entItoa(id)+"/edit", nil); !strings.Contains(body, `name="base.name" value="Công ty TNHH Cơ khí Hải Dương"`) {
+		t.Fatal("the edit form does not say what the edit starts from")
+	}
+	if status, _, _ := entDo(t, bob, srv.URL+"/enterprises/"+entItoa(id), edit("1", map[string]string{"name": "Tên do quản trị viên sửa"})); status != http.StatusSeeOther {
+		t.Fatalf("first save = %d, want 303", status)
+	}
+	status, _, loc := entDo(t, alice, srv.URL+"/enterprises/"+entItoa(id), edit("1", map[string]string{"employees": "2.000"}))
+	if status != http.StatusSeeOther || loc != "/enterprises/"+entItoa(id) {
+		t.Fatalf("a late edit of another field = %d to %q, want 303 to the enterprise", status, loc)
+	}
+	e, err := st.Enterprise(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Name != "Tên do quản trị viên sửa" || e.Employees == nil || *e.Employees != 2000 || e.Version != 3 {
+		t.Errorf("after the merge the record is %q, %v employees, version %d; want both edits at version 3", e.Name, e.Employees, e.Version)
+	}
+	if _, body, _ := entDo(t, alice, srv.URL+"/enterprises/"+entItoa(id), nil); !strings.Contains(body, "(Tên doanh nghiệp) được giữ nguyên") {
+		t.Error("the notice after the merge does not name the field kept from the other edit")
+	}
+
+	// Both change the name, from version 3; the admin saves first.
+	base := map[string]string{"name": "Tên do quản trị viên sửa", "employees": "2.000"}
+	late := func(change map[string]string) url.Values {
+		form := edit("3", change)
+		for k, v := range base {
+			form.Set(web.BasePrefix+k, v)
+			if _, ok := change[k]; !ok {
+				form.Set(k, v)
+			}
+		}
+		return form
+	}
+	if status, _, _ := entDo(t, bob, srv.URL+"/enterprises/"+entItoa(id), late(map[string]string{"name": "Tên mới của quản trị viên", "vsic": "2592"})); status != http.StatusSeeOther {
+		t.Fatalf("the admin's save = %d, want 303", status)
+	}
+	status, body, _ := entDo(t, alice, srv.URL+"/enterprises/"+entItoa(id), late(map[string]string{"name": "Tên mới của biên tập viên", "employees": "2.100"}))
+	if status != http.StatusConflict {
+		t.Fatalf("a late edit of the same field = %d, want 409", status)
+	}
+	for _, want := range []string{"Lúc bạn mở trang sửa", "Tên do quản trị viên sửa", "Tên mới của quản trị viên", "Tên mới của biên tập viên",
+		"Cả hai người cùng sửa ô này", "Giữ giá trị đang lưu", "Dùng giá trị của bạn", `name="version" value="4"`,
+		`name="vsic" type="text" value="2592"`, `name="employees" type="text" value="2.100"`, `name="base.name" value="Tên mới của quản trị viên"`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the conflict page lacks %q", want)
+		}
+	}
+	if n := strings.Count(body, `class="differs"`); n != 1 {
+		t.Errorf("%d rows marked as changed by both, want 1 (the name)", n)
+	}
+	if e, _ := st.Enterprise(t.Context(), id); e.Name != "Tên mới của quản trị viên" || *e.Employees != 2000 || e.Version != 4 {
+		t.Errorf("a refused edit changed the record: %q, %v employees, version %d", e.Name, *e.Employees, e.Version)
 	}
 }

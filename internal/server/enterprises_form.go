@@ -78,6 +78,7 @@ func handleEnterpriseEdit(d *deps) http.Handler {
 		}
 		f := newEnterpriseForm(r.Context(), enterpriseFormValues(e, ref), ref)
 		f.ID, f.Version, f.Name = e.ID, e.Version, e.Name
+		f.Base = enterpriseFormValues(e, ref)
 		render(w, r, d.logger, http.StatusOK, web.EnterpriseEdit(page(r, d, i18n.Tf(r.Context(), "Sửa %s", e.Name)), f))
 	})
 }
